@@ -1,0 +1,3 @@
+from zdl_gui.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""``core`` is plain NumPy: importing all of it loads no Qt, no pyqtgraph, no GUI code."""
+
+import subprocess
+import sys
+
+CORE_MODULES = [
+    "core",
+    "core.functions",
+    "core.gradient",
+    "core.layers",
+    "core.networks",
+    "core.optimizer",
+    "core.trainer",
+    "core.datasets",
+]
+
+FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "zdl_gui", "sklearn")
+
+
+def test_core_imports_no_gui_and_stays_light():
+    code = (
+        f"import importlib, sys\n"
+        f"for name in {CORE_MODULES!r}:\n"
+        f"    importlib.import_module(name)\n"
+        f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r})\n"
+        f"print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "", f"core loaded: {result.stdout.strip()}"

@@ -1,0 +1,141 @@
+"""What ZDL Studio teaches, chapter by chapter: the table behind the start page.
+
+The strings are marked with ``QT_TRANSLATE_NOOP`` and translated when shown, so this table is
+plain data that the start page and the help menu can share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One study view: its id, title, the book sections it covers and what it lets a learner do."""
+
+    id: str
+    title: str
+    sections: str
+    teaches: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    title: str
+    topics: tuple[Topic, ...]
+
+
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter(
+        2,
+        QT_TRANSLATE_NOOP("Chapters", "Perceptrons"),
+        (
+            Topic(
+                "perceptron",
+                QT_TRANSLATE_NOOP("Chapters", "Perceptron and logic gates"),
+                "§2.3–2.5",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Move w1, w2 and b and watch the decision line; build AND, NAND and OR, and "
+                    "see why XOR needs a second layer.",
+                ),
+            ),
+        ),
+    ),
+    Chapter(
+        3,
+        QT_TRANSLATE_NOOP("Chapters", "Neural networks"),
+        (
+            Topic(
+                "activation",
+                QT_TRANSLATE_NOOP("Chapters", "Activation functions"),
+                "§3.2, §3.5",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Plot step, sigmoid, tanh and ReLU with their derivatives; see softmax stay "
+                    "finite on [1010, 1000, 990] where the naive formula gives nan.",
+                ),
+            ),
+            Topic(
+                "shapes",
+                QT_TRANSLATE_NOOP("Chapters", "Matrix shapes"),
+                "§3.3–3.4",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Which dimensions must match for np.dot, and the book's 3-layer network "
+                    "step by step with every shape shown.",
+                ),
+            ),
+        ),
+    ),
+    Chapter(
+        4,
+        QT_TRANSLATE_NOOP("Chapters", "Neural network training"),
+        (
+            Topic(
+                "loss",
+                QT_TRANSLATE_NOOP("Chapters", "Loss calculator"),
+                "§4.2",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Type y and t and check the sum of squared errors and the cross-entropy "
+                    "error line by line, one-hot or label form.",
+                ),
+            ),
+            Topic(
+                "gradient",
+                QT_TRANSLATE_NOOP("Chapters", "Numerical differentiation and gradient descent"),
+                "§4.3–4.4",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Central against forward differences as h shrinks, the gradient field, and "
+                    "descent paths for a learning rate that is right, too large or too small.",
+                ),
+            ),
+        ),
+    ),
+    Chapter(
+        5,
+        QT_TRANSLATE_NOOP("Chapters", "Backpropagation"),
+        (
+            Topic(
+                "graph",
+                QT_TRANSLATE_NOOP("Chapters", "Computational graphs"),
+                "§5.1–5.6",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Step through the apple shopping graph and the layers' graphs: upstream "
+                    "derivative times local derivative, node by node.",
+                ),
+            ),
+        ),
+    ),
+    Chapter(
+        6,
+        QT_TRANSLATE_NOOP("Chapters", "Training techniques"),
+        (
+            Topic(
+                "training",
+                QT_TRANSLATE_NOOP("Chapters", "Training dashboard"),
+                "§4.5, §5.7, §6",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Train a network on real handwritten digits and watch the loss and accuracy "
+                    "move; compare optimizers, initial weights and regularisation.",
+                ),
+            ),
+            Topic(
+                "optimizers",
+                QT_TRANSLATE_NOOP("Chapters", "Optimizer race"),
+                "§6.1",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "SGD, Momentum, AdaGrad and Adam side by side on f(x, y) = x²/20 + y².",
+                ),
+            ),
+        ),
+    ),
+)
