@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from zdl_gui.chapters import CHAPTERS, Chapter, Topic
+from zdl_gui.tabs.registry import CHAPTERS, Chapter, Topic
 
 
 def _tr(text: str) -> str:
@@ -37,7 +37,7 @@ class StartPage(QWidget):
         """Rebuild the page text in the current language and palette."""
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         parts = [
-            f"<h1>{html.escape(self.tr('ZDL Studio'))}</h1>",
+            "<h1>{}</h1>".format(html.escape(self.tr("ZDL Studio"))),
             "<p>{}</p>".format(
                 html.escape(
                     self.tr(
@@ -64,9 +64,8 @@ class StartPage(QWidget):
             status = ""
         else:
             name = f"<b>{title}</b>"
-            status = (
-                f" <span style='color:{muted}'>({html.escape(self.tr('in preparation'))})</span>"
-            )
+            note = html.escape(self.tr("in preparation"))
+            status = f" <span style='color:{muted}'>({note})</span>"
         return (
             f"<tr><td valign='top' width='90'>{html.escape(topic.sections)}</td>"
             f"<td>{name}{status}<br>{html.escape(_tr(topic.teaches))}</td></tr>"

@@ -1,33 +1,59 @@
-"""The application starts, shows its window and lists the chapters."""
+"""Start-up: the command line, main() in a fresh process, and the start page."""
 
 import subprocess
 import sys
 
-from zdl_gui.chapters import CHAPTERS
-from zdl_gui.main_window import MainWindow
+import pytest
+
+from zdl_gui.app import parse_args
+from zdl_gui.start_page import StartPage
+from zdl_gui.tabs.registry import CHAPTERS, available_topics
 
 
-def test_start_page_lists_every_chapter_and_topic(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    text = window.start_page.browser.toPlainText()
+def test_start_page_lists_every_chapter_and_marks_what_is_ready(qtbot):
+    page = StartPage(available=[t.id for _, t in available_topics()])
+    qtbot.addWidget(page)
+    text = page.browser.toPlainText()
+    html = page.browser.toHtml()
     for chapter in CHAPTERS:
         assert f"Chapter {chapter.number}: {chapter.title}" in text
         for topic in chapter.topics:
             assert topic.title in text and topic.sections in text
-    assert window.tabs.tabText(0) == "Start"
-    assert window.windowTitle() == "ZDL Studio"
+            assert (f"tab:{topic.id}" in html) == (topic.widget is not None)
+    assert "in preparation" in text
 
 
-def test_quit_action_closes_the_window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.quit_action.trigger()
-    qtbot.waitUntil(lambda: not window.isVisible())
+def test_start_page_link_asks_to_open_the_view(qtbot):
+    page = StartPage(available=["activation"])
+    qtbot.addWidget(page)
+    from PySide6.QtCore import QUrl
+
+    with qtbot.waitSignal(page.open_requested) as blocker:
+        page.browser.anchorClicked.emit(QUrl("tab:activation"))
+    assert blocker.args == ["activation"]
+
+
+def test_command_line_options_and_qt_leftovers():
+    options, rest = parse_args(
+        ["zdl-gui", "--lang", "ja", "--tab", "activation", "-platform", "xcb"]
+    )
+    assert (options.lang, options.tab) == ("ja", "activation")
+    assert rest == ["zdl-gui", "-platform", "xcb"]
+    with pytest.raises(SystemExit):
+        parse_args(["zdl-gui", "--tab", "nowhere"])
+
+
+def run(*args, script=None):
+    command = [sys.executable, "-c", script] if script else [sys.executable, "-m", "zdl_gui", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_version_and_help_print_without_a_window():
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("zdl-gui ")
+    help_text = run("--help")
+    assert help_text.returncode == 0
+    assert "--lang" in help_text.stdout and "--tab" in help_text.stdout
 
 
 MAIN_SMOKE = """
@@ -35,19 +61,27 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 def fake_exec(self=None):
-    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle()]
     print(windows[0].windowTitle())
     return 0
 
 QApplication.exec = fake_exec
 from zdl_gui.app import main
-sys.exit(main(["zdl-gui"]))
+sys.exit(main(["zdl-gui", *sys.argv[1:]]))
 """
 
 
-def test_main_starts_the_app_in_a_fresh_process():
-    result = subprocess.run(
-        [sys.executable, "-c", MAIN_SMOKE], capture_output=True, text=True, timeout=120
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [([], "ZDL Studio"), (["--lang", "ja", "--tab", "activation"], "3章 活性化関数 — ZDL Studio")],
+)
+def test_main_starts_the_app_in_a_fresh_process(args, title, tmp_path):
+    script = MAIN_SMOKE.replace("import sys\n", f"import sys\nsys.argv[1:] = {args!r}\n", 1)
+    env_settings = (
+        "from PySide6.QtCore import QSettings\n"
+        "QSettings.setDefaultFormat(QSettings.Format.IniFormat)\n"
+        f"QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})\n"
     )
+    result = run(script=env_settings + script)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.strip().splitlines()[-1] == "ZDL Studio"
+    assert result.stdout.strip().splitlines()[-1] == title

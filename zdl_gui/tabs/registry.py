@@ -1,14 +1,22 @@
-"""What ZDL Studio teaches, chapter by chapter: the table behind the start page.
+"""The registry of study views: what ZDL Studio teaches, chapter by chapter.
 
-The strings are marked with ``QT_TRANSLATE_NOOP`` and translated when shown, so this table is
-plain data that the start page and the help menu can share.
+One table serves the start page, the navigation, the Go and Help menus and the tests. A topic
+whose ``widget`` names a class (``"module:Class"``, imported when first opened) is a working tab;
+the others are announced on the start page as in preparation. The strings are marked with
+``QT_TRANSLATE_NOOP`` and translated where they are shown.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from zdl_gui.tabs.base import StudyTab
 
 
 @dataclass(frozen=True)
@@ -19,6 +27,15 @@ class Topic:
     title: str
     sections: str
     teaches: str
+    widget: str | None = None  # "module:Class" of the tab, None while in preparation
+    icon: str = "mdi6.book-open-variant"  # a qtawesome icon name for the navigation
+
+    def load(self) -> type[StudyTab]:
+        """Import and return the tab class."""
+        if self.widget is None:
+            raise LookupError(f"the {self.id!r} view is not available yet")
+        module, _, name = self.widget.partition(":")
+        return getattr(importlib.import_module(module), name)
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Move w1, w2 and b and watch the decision line; build AND, NAND and OR, and "
                     "see why XOR needs a second layer.",
                 ),
+                "zdl_gui.tabs.perceptron_tab:PerceptronTab",
+                icon="mdi6.vector-line",
             ),
         ),
     ),
@@ -58,6 +77,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Plot step, sigmoid, tanh and ReLU with their derivatives; see softmax stay "
                     "finite on [1010, 1000, 990] where the naive formula gives nan.",
                 ),
+                "zdl_gui.tabs.activation_tab:ActivationTab",
+                icon="mdi6.chart-bell-curve",
             ),
             Topic(
                 "shapes",
@@ -139,3 +160,16 @@ CHAPTERS: tuple[Chapter, ...] = (
         ),
     ),
 )
+
+
+def available_topics() -> Iterator[tuple[Chapter, Topic]]:
+    """Every working tab with its chapter, in the book's order."""
+    for chapter in CHAPTERS:
+        for topic in chapter.topics:
+            if topic.widget is not None:
+                yield chapter, topic
+
+
+def find_topic(topic_id: str) -> tuple[Chapter, Topic] | None:
+    """The working tab ``topic_id`` with its chapter, or None."""
+    return next(((c, t) for c, t in available_topics() if t.id == topic_id), None)

@@ -1,0 +1,926 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>ActivationPlotPage</name>
+    <message>
+        <source>The smallest x must be less than the largest x.</source>
+        <extracomment>Selected at first, as in the book&apos;s figures (step, sigmoid and ReLU, §3.2.5–3.2.7). The sigmoid&apos;s gain a runs over 10^-1 … 10^2 on a log scale: slider value v gives a = 10^((v-100)/100). Leaky ReLU&apos;s α runs over 0 … 0.5 in steps of 0.001.</extracomment>
+        <translation>x の最小値は最大値より小さくしてください。</translation>
+    </message>
+    <message>
+        <source>{0} (derivative)</source>
+        <translation>{0}（微分）</translation>
+    </message>
+    <message>
+        <source>a = {0}</source>
+        <translation>a = {0}</translation>
+    </message>
+    <message>
+        <source>α = {0}</source>
+        <translation>α = {0}</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>式</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>微分</translation>
+    </message>
+    <message>
+        <source>h(x) at x = {0}</source>
+        <translation>x = {0} での h(x)</translation>
+    </message>
+    <message>
+        <source>h′(x) at x = {0}</source>
+        <translation>x = {0} での h′(x)</translation>
+    </message>
+    <message>
+        <source>Tick a function to plot it.</source>
+        <translation>関数にチェックを入れるとグラフを描きます。</translation>
+    </message>
+    <message>
+        <source>h(x) = 1 (x &gt; 0), 0 (x ≤ 0)</source>
+        <translation>h(x) = 1 (x &gt; 0)、0 (x ≤ 0)</translation>
+    </message>
+    <message>
+        <source>h′(x) = 0 (x ≠ 0)</source>
+        <translation>h′(x) = 0 (x ≠ 0)</translation>
+    </message>
+    <message>
+        <source>h(x) = 1 / (1 + exp(−x))</source>
+        <translation>h(x) = 1 / (1 + exp(−x))</translation>
+    </message>
+    <message>
+        <source>h′(x) = h(x)(1 − h(x))</source>
+        <translation>h′(x) = h(x)(1 − h(x))</translation>
+    </message>
+    <message>
+        <source>h(x) = 1 / (1 + exp(−a·x)), a = {0}</source>
+        <translation>h(x) = 1 / (1 + exp(−a·x))、a = {0}</translation>
+    </message>
+    <message>
+        <source>h′(x) = a·h(x)(1 − h(x))</source>
+        <translation>h′(x) = a·h(x)(1 − h(x))</translation>
+    </message>
+    <message>
+        <source>h(x) = tanh(x)</source>
+        <translation>h(x) = tanh(x)</translation>
+    </message>
+    <message>
+        <source>h′(x) = 1 − h(x)²</source>
+        <translation>h′(x) = 1 − h(x)²</translation>
+    </message>
+    <message>
+        <source>h(x) = max(0, x)</source>
+        <translation>h(x) = max(0, x)</translation>
+    </message>
+    <message>
+        <source>h′(x) = 1 (x &gt; 0), 0 (x ≤ 0)</source>
+        <translation>h′(x) = 1 (x &gt; 0)、0 (x ≤ 0)</translation>
+    </message>
+    <message>
+        <source>h(x) = x (x &gt; 0), αx (x ≤ 0), α = {0}</source>
+        <translation>h(x) = x (x &gt; 0)、αx (x ≤ 0)、α = {0}</translation>
+    </message>
+    <message>
+        <source>h′(x) = 1 (x &gt; 0), α (x ≤ 0)</source>
+        <translation>h′(x) = 1 (x &gt; 0)、α (x ≤ 0)</translation>
+    </message>
+    <message>
+        <source>h(x) = x</source>
+        <translation>h(x) = x</translation>
+    </message>
+    <message>
+        <source>h′(x) = 1</source>
+        <translation>h′(x) = 1</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>Show derivatives h′(x)</source>
+        <translation>微分 h′(x) も表示</translation>
+    </message>
+    <message>
+        <source>x range</source>
+        <translation>x の範囲</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Sigmoid gain a</source>
+        <translation>シグモイド関数の傾き a</translation>
+    </message>
+    <message>
+        <source>h(x) = 1 / (1 + exp(−a·x)). As a grows the sigmoid becomes the step function (§3.2.4).</source>
+        <translation>h(x) = 1 / (1 + exp(−a·x))。a を大きくするとシグモイド関数はステップ関数に近づきます（§3.2.4）。</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU slope α</source>
+        <translation>Leaky ReLU の傾き α</translation>
+    </message>
+    <message>
+        <source>Move the mouse over the plot to read h(x) and h′(x).</source>
+        <translation>グラフの上でマウスを動かすと h(x) と h′(x) を読み取れます。</translation>
+    </message>
+    <message>
+        <source>Activation functions (§3.2)</source>
+        <translation>活性化関数（§3.2）</translation>
+    </message>
+    <message>
+        <source>h(x)</source>
+        <translation>h(x)</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationTab</name>
+    <message>
+        <source>Step function</source>
+        <extracomment>The functions&apos; names as shown (checkboxes, legend, readout), translated where shown.</extracomment>
+        <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>シグモイド関数</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>恒等関数</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>NumPy in action</source>
+        <translation>NumPy で確かめる</translation>
+    </message>
+    <message>
+        <source>Softmax lab</source>
+        <translation>ソフトマックス関数</translation>
+    </message>
+</context>
+<context>
+    <name>Chapters</name>
+    <message>
+        <source>Perceptrons</source>
+        <translation>パーセプトロン</translation>
+    </message>
+    <message>
+        <source>Perceptron and logic gates</source>
+        <translation>パーセプトロンと論理回路</translation>
+    </message>
+    <message>
+        <source>Move w1, w2 and b and watch the decision line; build AND, NAND and OR, and see why XOR needs a second layer.</source>
+        <translation>w1、w2、b を動かして境界線の変化を見ます。AND・NAND・OR を作り、XOR に 2 層目が必要な理由を確かめます。</translation>
+    </message>
+    <message>
+        <source>Neural networks</source>
+        <translation>ニューラルネットワーク</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Plot step, sigmoid, tanh and ReLU with their derivatives; see softmax stay finite on [1010, 1000, 990] where the naive formula gives nan.</source>
+        <translation>ステップ関数・シグモイド関数・tanh・ReLU とその微分をグラフで比べます。素朴な式では nan になる [1010, 1000, 990] でも、ソフトマックス関数が有限の値を返すことを確かめます。</translation>
+    </message>
+    <message>
+        <source>Matrix shapes</source>
+        <translation>行列の形状</translation>
+    </message>
+    <message>
+        <source>Which dimensions must match for np.dot, and the book&apos;s 3-layer network step by step with every shape shown.</source>
+        <translation>np.dot で一致すべき次元と、本書の 3 層ネットワークの計算を、すべての形状を見ながら一歩ずつ。</translation>
+    </message>
+    <message>
+        <source>Neural network training</source>
+        <translation>ニューラルネットワークの学習</translation>
+    </message>
+    <message>
+        <source>Loss calculator</source>
+        <translation>損失関数の計算</translation>
+    </message>
+    <message>
+        <source>Type y and t and check the sum of squared errors and the cross-entropy error line by line, one-hot or label form.</source>
+        <translation>y と t を入力し、二乗和誤差と交差エントロピー誤差を一行ずつ確かめます（one-hot 表現でもラベル表現でも）。</translation>
+    </message>
+    <message>
+        <source>Numerical differentiation and gradient descent</source>
+        <translation>数値微分と勾配降下法</translation>
+    </message>
+    <message>
+        <source>Central against forward differences as h shrinks, the gradient field, and descent paths for a learning rate that is right, too large or too small.</source>
+        <translation>h を小さくしたときの中心差分と前方差分、勾配の向き、そして学習率がちょうどよい・大きすぎる・小さすぎるときの勾配降下法の軌跡。</translation>
+    </message>
+    <message>
+        <source>Backpropagation</source>
+        <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+        <source>Computational graphs</source>
+        <translation>計算グラフ</translation>
+    </message>
+    <message>
+        <source>Step through the apple shopping graph and the layers&apos; graphs: upstream derivative times local derivative, node by node.</source>
+        <translation>りんごの買い物の計算グラフと各レイヤの計算グラフを、ノードごとに「上流から伝わった微分 × 局所的な微分」でたどります。</translation>
+    </message>
+    <message>
+        <source>Training techniques</source>
+        <translation>学習に関するテクニック</translation>
+    </message>
+    <message>
+        <source>Training dashboard</source>
+        <translation>学習ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Train a network on real handwritten digits and watch the loss and accuracy move; compare optimizers, initial weights and regularisation.</source>
+        <translation>本物の手書き数字でネットワークを学習させ、損失と認識精度の変化を見ます。最適化手法・重みの初期値・正則化を比べます。</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>最適化手法の比較</translation>
+    </message>
+    <message>
+        <source>SGD, Momentum, AdaGrad and Adam side by side on f(x, y) = x²/20 + y².</source>
+        <translation>f(x, y) = x²/20 + y² の上で SGD・Momentum・AdaGrad・Adam を並べて比べます。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>予期しないエラー</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}
+
+ZDL Studio keeps running; what you entered is kept.</source>
+        <translation>問題が発生しました: {0}
+
+ZDL Studio はこのまま使えます。入力した内容は残っています。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;plot as PNG or SVG…</source>
+        <translation>グラフを PNG・SVG で書き出す(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;data as CSV…</source>
+        <translation>データを CSV で書き出す(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>レイアウトを元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Book section of this view</source>
+        <translation>この画面に対応する本書の節(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About ZDL Studio</source>
+        <translation>ZDL Studio について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <source>Chapter {0}: {1}</source>
+        <translation>{0}章 {1}</translation>
+    </message>
+    <message>
+        <source>Ch. {0} {1}</source>
+        <translation>{0}章 {1}</translation>
+    </message>
+    <message>
+        <source>ZDL Studio</source>
+        <translation>ZDL Studio</translation>
+    </message>
+    <message>
+        <source>The start page lists every chapter of the book and what ZDL Studio lets you do in each. Pick a view on the left, or press Ctrl+1 … Ctrl+9.</source>
+        <translation>「はじめに」には本書の各章と、ZDL Studio でそれぞれ何ができるかを載せています。左の一覧から画面を選ぶか、Ctrl+1 … Ctrl+9 を押してください。</translation>
+    </message>
+    <message>
+        <source>{0} covers {1} of chapter {2}, “{3}”.
+
+{4}</source>
+        <translation>「{0}」は本書の{2}章「{3}」の {1} に対応しています。
+
+{4}</translation>
+    </message>
+    <message>
+        <source>Book section</source>
+        <translation>本書の対応箇所</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>About ZDL Studio</source>
+        <translation>ZDL Studio について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ZDL Studio {0}&lt;/h3&gt;&lt;p&gt;A study companion for 『ゼロから作るDeep Learning』: the book&apos;s mathematics in plain NumPy, made visible and checkable.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ZDL Studio {0}&lt;/h3&gt;&lt;p&gt;『ゼロから作るDeep Learning』の学習を助けるアプリです。本書の数式を素の NumPy で実装し、目で見て、手で確かめられるようにしました。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This page has nothing of that kind to export.</source>
+        <translation>この画面には書き出せるものがありません。</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>グラフの書き出し</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>データの書き出し</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not write {0}:
+{1}</source>
+        <translation>{0} に書き込めませんでした:
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>NumPyStepsPage</name>
+    <message>
+        <source>Type at least one number, for example -1.0, 1.0, 2.0.</source>
+        <extracomment>The three steps of §3.2.3 as code; the code is shown as is, never translated.</extracomment>
+        <translation>数を 1 つ以上入力してください（例: -1.0, 1.0, 2.0）。</translation>
+    </message>
+    <message>
+        <source>There are more than {0} numbers, the most this field takes.</source>
+        <translation>数が {0} 個を超えています。この欄に入るのは {0} 個までです。</translation>
+    </message>
+    <message>
+        <source>A number is missing at position {0}.</source>
+        <translation>{0} 文字目に数がありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is not a number.</source>
+        <translation>{1} 文字目の「{0}」は数ではありません。</translation>
+    </message>
+    <message>
+        <source>{0} at position {1}: only finite numbers are allowed here (no nan or inf, nothing beyond about {2}).</source>
+        <translation>{1} 文字目の {0}: ここには有限の数だけを入力できます（nan や inf、約 {2} を超える数は使えません）。</translation>
+    </message>
+    <message>
+        <source>The &apos;...&apos; at position {0} comes from NumPy&apos;s shortened printout; type all the numbers.</source>
+        <translation>{0} 文字目の「...」は NumPy が省略して表示した印です。すべての数を入力してください。</translation>
+    </message>
+    <message>
+        <source>The bracket &apos;{0}&apos; at position {1} has no partner.</source>
+        <translation>{1} 文字目のかっこ「{0}」に対応するかっこがありません。</translation>
+    </message>
+    <message>
+        <source>Type a single row of numbers (a 1-D array); see position {0}.</source>
+        <translation>数を 1 行だけ（1 次元の配列として）入力してください。{0} 文字目を確認してください。</translation>
+    </message>
+    <message>
+        <source>Showing the result for the last valid input: {0}</source>
+        <translation>最後に正しく入力された値の結果を表示しています: {0}</translation>
+    </message>
+    <message>
+        <source>x has {0} elements. NumPy prints only the first and last {1} of an array with more than {2}, with ... between them, and so does this page.</source>
+        <translation>x の要素数は {0} 個です。NumPy は要素が {2} 個を超える配列を、先頭と末尾の {1} 個ずつだけ「...」でつないで表示します。この画面も同じです。</translation>
+    </message>
+    <message>
+        <source>x has {0} elements.</source>
+        <translation>x の要素数は {0} 個です。</translation>
+    </message>
+    <message>
+        <source>x &gt; 0 is a whole array of True and False, so Python cannot tell whether the if holds. Compare element by element instead: (x &gt; 0).astype(int).</source>
+        <translation>x &gt; 0 は True と False が並んだ配列なので、Python には if が成り立つかどうか決められません。要素ごとに比べる (x &gt; 0).astype(int) を使いましょう。</translation>
+    </message>
+    <message>
+        <source>With a single element the if works, but the same function fails as soon as x holds two or more numbers. (x &gt; 0).astype(int) works for any size.</source>
+        <translation>要素が 1 つなら if でも動きますが、x に数が 2 つ以上あるとその関数は失敗します。(x &gt; 0).astype(int) ならどんな大きさでも動きます。</translation>
+    </message>
+    <message>
+        <source>Your array x</source>
+        <translation>配列 x</translation>
+    </message>
+    <message>
+        <source>Numbers (commas or spaces):</source>
+        <translation>数（カンマか空白で区切る）:</translation>
+    </message>
+    <message>
+        <source>for example -1.0, 1.0, 2.0</source>
+        <translation>例: -1.0, 1.0, 2.0</translation>
+    </message>
+    <message>
+        <source>The step function on an array, one NumPy step at a time</source>
+        <translation>配列に対するステップ関数を NumPy の 1 ステップずつ</translation>
+    </message>
+    <message>
+        <source>the array, as print(x) shows it</source>
+        <translation>print(x) で表示される配列</translation>
+    </message>
+    <message>
+        <source>compares every element with 0: an array of bool</source>
+        <translation>各要素を 0 と比べた結果: bool の配列</translation>
+    </message>
+    <message>
+        <source>True becomes 1 and False 0: the step function&apos;s output</source>
+        <translation>True が 1、False が 0 になる: ステップ関数の出力</translation>
+    </message>
+    <message>
+        <source>Every activation function on x, as print() shows it</source>
+        <translation>x に各活性化関数を適用した結果（print() の表示）</translation>
+    </message>
+    <message>
+        <source>With the book&apos;s settings: sigmoid gain a = 1, leaky ReLU slope α = 0.01.</source>
+        <translation>本書と同じ設定です: シグモイド関数の傾き a = 1、Leaky ReLU の傾き α = 0.01</translation>
+    </message>
+    <message>
+        <source>Why “if x &gt; 0:” fails for an array</source>
+        <translation>配列に「if x &gt; 0:」が使えない理由</translation>
+    </message>
+</context>
+<context>
+    <name>PerceptronTab</name>
+    <message>
+        <source>No target</source>
+        <extracomment>The range of w1, w2, b and θ in the controls, and the slider&apos;s step (0.01). The part of the (x1, x2) plane the plot shows: the unit square with a margin. Target choices: (stable id saved in the settings, shown text).</extracomment>
+        <translation>目標なし</translation>
+    </message>
+    <message>
+        <source>AND</source>
+        <translation>AND</translation>
+    </message>
+    <message>
+        <source>NAND</source>
+        <translation>NAND</translation>
+    </message>
+    <message>
+        <source>OR</source>
+        <translation>OR</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>above the line</source>
+        <extracomment>Where the perceptron fires, as :func:`core.perceptron.decision_line` names it.</extracomment>
+        <translation>直線の上側</translation>
+    </message>
+    <message>
+        <source>below the line</source>
+        <translation>直線の下側</translation>
+    </message>
+    <message>
+        <source>right of the line</source>
+        <translation>直線の右側</translation>
+    </message>
+    <message>
+        <source>left of the line</source>
+        <translation>直線の左側</translation>
+    </message>
+    <message>
+        <source>Perceptron and logic gates</source>
+        <translation>パーセプトロンと論理回路</translation>
+    </message>
+    <message>
+        <source>Weights and bias (§2.3.2)</source>
+        <translation>重みとバイアス（§2.3.2）</translation>
+    </message>
+    <message>
+        <source>Weight w1</source>
+        <translation>重み w1</translation>
+    </message>
+    <message>
+        <source>Weight w2</source>
+        <translation>重み w2</translation>
+    </message>
+    <message>
+        <source>Bias b</source>
+        <translation>バイアス b</translation>
+    </message>
+    <message>
+        <source>Threshold θ</source>
+        <translation>閾値 θ</translation>
+    </message>
+    <message>
+        <source>= −b, moves with b (§2.3.1)</source>
+        <translation>= −b、b と連動（§2.3.1）</translation>
+    </message>
+    <message>
+        <source>Drag the slider or type a value from {1} to {2} for {0}.</source>
+        <translation>{0} はスライダーを動かすか、{1} から {2} までの値を入力してください。</translation>
+    </message>
+    <message>
+        <source>The threshold of §2.3.1; changing it changes the bias: b = −θ.</source>
+        <translation>§2.3.1 の閾値です。変えるとバイアスも変わります: b = −θ</translation>
+    </message>
+    <message>
+        <source>The rule, written two ways</source>
+        <translation>同じ規則の 2 つの書き方</translation>
+    </message>
+    <message>
+        <source>The book&apos;s gates and a challenge</source>
+        <translation>本書の論理回路と挑戦</translation>
+    </message>
+    <message>
+        <source>Load the book&apos;s {0} weights: w1 = {1}, w2 = {2}, b = {3}</source>
+        <translation>本書の {0} の重みを読み込みます: w1 = {1}、w2 = {2}、b = {3}</translation>
+    </message>
+    <message>
+        <source>XOR challenge</source>
+        <translation>XOR に挑戦</translation>
+    </message>
+    <message>
+        <source>Target XOR, starting from OR&apos;s weights: can one line get all 4 rows right?</source>
+        <translation>目標を XOR にして OR の重みから始めます。1 本の直線で 4 行すべてを正しくできるでしょうか？</translation>
+    </message>
+    <message>
+        <source>Show the two-layer solution</source>
+        <translation>2 層による解を表示</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目標:</translation>
+    </message>
+    <message>
+        <source>Truth table</source>
+        <translation>真理値表</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>The output the chosen gate should give</source>
+        <translation>選んだ論理回路が出すべき出力</translation>
+    </message>
+    <message>
+        <source>{0}: y equals the target, {1}: it does not</source>
+        <translation>{0}: y が目標と一致、{1}: 一致しない</translation>
+    </message>
+    <message>
+        <source>Two layers solve it: XOR = AND(NAND, OR)</source>
+        <translation>2 層なら解ける: XOR = AND(NAND, OR)</translation>
+    </message>
+    <message>
+        <source>First layer: s1 = NAND(x1, x2), s2 = OR(x1, x2). Second layer: y = AND(s1, s2) (§2.5.2).</source>
+        <translation>第 1 層: s1 = NAND(x1, x2)、s2 = OR(x1, x2)。第 2 層: y = AND(s1, s2)（§2.5.2）。</translation>
+    </message>
+    <message>
+        <source>s1 (NAND)</source>
+        <translation>s1 (NAND)</translation>
+    </message>
+    <message>
+        <source>s2 (OR)</source>
+        <translation>s2 (OR)</translation>
+    </message>
+    <message>
+        <source>y (AND)</source>
+        <translation>y (AND)</translation>
+    </message>
+    <message>
+        <source>s1 = NAND(x1, x2), first layer</source>
+        <translation>s1 = NAND(x1, x2)、第 1 層</translation>
+    </message>
+    <message>
+        <source>s2 = OR(x1, x2), first layer</source>
+        <translation>s2 = OR(x1, x2)、第 1 層</translation>
+    </message>
+    <message>
+        <source>y = AND(s1, s2), second layer</source>
+        <translation>y = AND(s1, s2)、第 2 層</translation>
+    </message>
+    <message>
+        <source>Decision line</source>
+        <translation>境界線</translation>
+    </message>
+    <message>
+        <source>y = 1 if {0} &gt; {1}, else 0</source>
+        <translation>{0} &gt; {1} なら y = 1、そうでなければ 0</translation>
+    </message>
+    <message>
+        <source>Bias form (§2.3.2)</source>
+        <translation>バイアスの形（§2.3.2）</translation>
+    </message>
+    <message>
+        <source>Threshold form (§2.3.1)</source>
+        <translation>閾値の形（§2.3.1）</translation>
+    </message>
+    <message>
+        <source>now: {0}</source>
+        <translation>現在: {0}</translation>
+    </message>
+    <message>
+        <source>Choose a target to check each row.</source>
+        <translation>目標を選ぶと各行を確かめられます。</translation>
+    </message>
+    <message>
+        <source>Matches {0} of {1} rows</source>
+        <translation>{1} 行中 {0} 行が一致</translation>
+    </message>
+    <message>
+        <source>{0}: these weights compute {1}.</source>
+        <translation>{0}: この重みは {1} を計算しています。</translation>
+    </message>
+    <message>
+        <source>No single straight line can put XOR&apos;s 1s, (1, 0) and (0, 1), on one side and its 0s, (0, 0) and (1, 1), on the other: the best any line can do is {0} of {1} rows. Two layers solve it: XOR = AND(NAND, OR) (§2.4–2.5).</source>
+        <translation>XOR の 1 である (1, 0) と (0, 1) を片側に、0 である (0, 0) と (1, 1) を反対側に分ける直線は 1 本もありません。どんな直線でも {1} 行中 {0} 行が限界です。2 層にすれば解けます: XOR = AND(NAND, OR)（§2.4〜2.5）。</translation>
+    </message>
+    <message>
+        <source>y equals the target</source>
+        <translation>y は目標と一致</translation>
+    </message>
+    <message>
+        <source>y is wrong</source>
+        <translation>y が目標と違う</translation>
+    </message>
+    <message>
+        <source>Filled dots: y = 1; hollow dots: y = 0.</source>
+        <translation>塗りつぶした点: y = 1、白抜きの点: y = 0</translation>
+    </message>
+    <message>
+        <source>w1 = w2 = 0: there is no line. w1·x1 + w2·x2 + b = b = {0} &gt; 0 everywhere, so y = 1 for every input (all shaded).</source>
+        <translation>w1 = w2 = 0 なので直線はありません。どこでも w1·x1 + w2·x2 + b = b = {0} &gt; 0 なので、すべての入力で y = 1 です（全体に色が付きます）。</translation>
+    </message>
+    <message>
+        <source>w1 = w2 = 0: there is no line. w1·x1 + w2·x2 + b = b = {0} ≤ 0 everywhere, so y = 0 for every input (nothing shaded).</source>
+        <translation>w1 = w2 = 0 なので直線はありません。どこでも w1·x1 + w2·x2 + b = b = {0} ≤ 0 なので、すべての入力で y = 0 です（色は付きません）。</translation>
+    </message>
+    <message>
+        <source>Decision line {0} = 0, that is {1}. The shaded side, {2}, is where y = 1: the vector (w1, w2) points into it.</source>
+        <translation>境界線 {0} = 0、つまり {1} です。色の付いた{2}が y = 1 となる領域で、ベクトル (w1, w2) はこちらを向いています。</translation>
+    </message>
+    <message>
+        <source>The line lies outside the square shown.</source>
+        <translation>直線は表示範囲の外にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxLab</name>
+    <message>
+        <source>y = softmax({0})</source>
+        <translation>y = softmax({0})</translation>
+    </message>
+    <message>
+        <source>Σ y = {0}</source>
+        <translation>Σ y = {0}</translation>
+    </message>
+    <message>
+        <source>The order of y is the order of a: the largest score {0} gets the largest probability. exp only grows, so inference can skip softmax and pick the largest score directly (§3.5.3).</source>
+        <translation>y の大小の順は a と同じです。最大のスコア {0} が最大の確率になります。exp は単調増加なので、推論ではソフトマックス関数を省いて最大のスコアをそのまま選べます（§3.5.3）。</translation>
+    </message>
+    <message>
+        <source>Some probabilities are so small that they round to the same number, but the largest score {0} still gets the largest probability, so inference can skip softmax (§3.5.3).</source>
+        <translation>小さすぎて同じ値に丸められた確率もありますが、最大のスコア {0} はやはり最大の確率になるので、推論ではソフトマックス関数を省けます（§3.5.3）。</translation>
+    </message>
+    <message>
+        <source>exp({0}) overflows: float64 stops at about {1} (exp(x) is inf for x &gt; {2}), so the sum is inf and inf / inf = nan.</source>
+        <translation>exp({0}) がオーバーフローします。float64 は約 {1} が上限で（x &gt; {2} では exp(x) が inf）、和も inf になり、inf / inf = nan です。</translation>
+    </message>
+    <message>
+        <source>No overflow with these scores, so both routes give the same y. Try the overflow preset [1010, 1000, 990].</source>
+        <translation>このスコアではオーバーフローしないので、どちらの計算でも同じ y になります。プリセット「オーバーフロー」[1010, 1000, 990] を試してみましょう。</translation>
+    </message>
+    <message>
+        <source>C = max({0}) = {1}: the largest exp({0} − C) is exp(0) = 1, so nothing can overflow.</source>
+        <translation>C = max({0}) = {1}: exp({0} − C) の最大値は exp(0) = 1 なので、オーバーフローは起こりません。</translation>
+    </message>
+    <message>
+        <source>× {0}</source>
+        <translation>× {0}</translation>
+    </message>
+    <message>
+        <source>Naive: exp({0}) / Σ exp({0})</source>
+        <translation>素朴な式: exp({0}) / Σ exp({0})</translation>
+    </message>
+    <message>
+        <source>Stable: subtract C first, exp({0} − C) (§3.5.2)</source>
+        <translation>オーバーフロー対策: 先に C を引く exp({0} − C)（§3.5.2）</translation>
+    </message>
+    <message>
+        <source>Each exp({0}) is finite, but their sum passes {1}, the largest float64: it is inf, and every y becomes 0.</source>
+        <translation>exp({0}) は 1 つずつなら有限ですが、その和が float64 の最大値 {1} を超えて inf になり、y はすべて 0 になります。</translation>
+    </message>
+    <message>
+        <source>Every exp({0}) underflows to 0 (exp(x) is 0 for x &lt; {1}), so 0 / 0 = nan. Subtracting C = max fixes this too.</source>
+        <translation>exp({0}) がすべてアンダーフローして 0 になり（x &lt; {1} では exp(x) が 0）、0 / 0 = nan です。C = max を引けばこれも防げます。</translation>
+    </message>
+    <message>
+        <source>C = {0} is far below max({1}): exp({1} − C) or its sum overflows to inf and y is lost (nan or 0). Keep C near max({1}).</source>
+        <translation>C = {0} は max({1}) よりずっと小さいため、exp({1} − C) かその和が inf にオーバーフローし、y が失われます（nan か 0）。C は max({1}) の近くにしましょう。</translation>
+    </message>
+    <message>
+        <source>C = {0} is far above max({1}): every exp({1} − C) underflows to 0, and 0 / 0 = nan. Keep C near max({1}).</source>
+        <translation>C = {0} は max({1}) よりずっと大きいため、exp({1} − C) がすべて 0 にアンダーフローし、0 / 0 = nan になります。C は max({1}) の近くにしましょう。</translation>
+    </message>
+    <message>
+        <source>C = {0}: exp({1} − C) changed, but y did not (largest change {2}).</source>
+        <translation>C = {0}: exp({1} − C) は変わりましたが、y は変わりません（最大の変化 {2}）。</translation>
+    </message>
+    <message>
+        <source>C follows the largest score, as in the book.</source>
+        <translation>本書と同じく、C は最大のスコアに合わせます。</translation>
+    </message>
+    <message>
+        <source>Move C: the bars of exp({0} − C) grow or shrink together, the probabilities y stay the same.</source>
+        <translation>C を動かすと exp({0} − C) の棒はそろって伸び縮みしますが、確率 y は変わりません。</translation>
+    </message>
+    <message>
+        <source>Scores a</source>
+        <translation>スコア a</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>要素を追加</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>要素を削除</translation>
+    </message>
+    <message>
+        <source>At most {0} entries</source>
+        <translation>要素は {0} 個まで</translation>
+    </message>
+    <message>
+        <source>At least {0} entries</source>
+        <translation>要素は {0} 個以上</translation>
+    </message>
+    <message>
+        <source>Presets (T = 1, C = max):</source>
+        <translation>プリセット（T = 1、C = max）:</translation>
+    </message>
+    <message>
+        <source>Book example</source>
+        <translation>本書の例</translation>
+    </message>
+    <message>
+        <source>The book&apos;s example [0.3, 2.9, 4.0] (§3.5.1)</source>
+        <translation>本書の例 [0.3, 2.9, 4.0]（§3.5.1）</translation>
+    </message>
+    <message>
+        <source>Overflow</source>
+        <translation>オーバーフロー</translation>
+    </message>
+    <message>
+        <source>[1010, 1000, 990]: the naive formula gives nan (§3.5.2)</source>
+        <translation>[1010, 1000, 990]: 素朴な式では nan になります（§3.5.2）</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>y = softmax(a / T). A large T makes y flatter (towards equal), a small T makes it sharper (towards one 1); the order never changes. The book uses T = 1.</source>
+        <translation>y = softmax(a / T)。T が大きいと y は平らに（均等に近く）、小さいと鋭く（1 つだけ 1 に近く）なります。大小の順は変わりません。本書は T = 1 です。</translation>
+    </message>
+    <message>
+        <source>Subtract C</source>
+        <translation>引く数 C</translation>
+    </message>
+    <message>
+        <source>C = max(a), the book&apos;s choice</source>
+        <translation>C = max(a)（本書の選び方）</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>確率</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>ZDL Studio</source>
+        <translation>ZDL Studio</translation>
+    </message>
+    <message>
+        <source>A study companion for 『ゼロから作るDeep Learning』 (Deep Learning from Scratch). Every idea of the book, from the perceptron to backpropagation, as something you can see, change and check by hand. Every number shown is computed by plain NumPy code written under the book&apos;s own names.</source>
+        <translation>『ゼロから作るDeep Learning』を読みながら使う学習アプリです。パーセプトロンから誤差逆伝播法まで、本書のアイデアを目で見て、動かして、手計算で確かめられます。表示される数値はすべて、本書と同じ名前で書いた素の NumPy コードが計算しています。</translation>
+    </message>
+    <message>
+        <source>Chapter {0}: {1}</source>
+        <translation>{0}章 {1}</translation>
+    </message>
+    <message>
+        <source>in preparation</source>
+        <translation>準備中</translation>
+    </message>
+</context>
+</TS>

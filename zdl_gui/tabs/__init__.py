@@ -1,0 +1,1 @@
+"""The study tabs, one module each; ``registry`` lists them by chapter."""
