@@ -85,3 +85,36 @@ def test_main_starts_the_app_in_a_fresh_process(args, title, tmp_path):
     result = run(script=env_settings + script)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == title
+
+
+EXCEPTION_SMOKE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from zdl_gui.error_dialog import install_excepthook
+
+app = QApplication([])
+window = QWidget()
+window.show()
+install_excepthook(window)
+
+def broken_slot():
+    raise ZeroDivisionError("a bug in a slot")
+
+def report():
+    boxes = [w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    print("dialog:", boxes[0].text().splitlines()[0] if boxes else None)
+    print("window alive:", window.isVisible())
+    app.quit()
+
+QTimer.singleShot(0, broken_slot)
+QTimer.singleShot(300, report)
+raise SystemExit(app.exec())
+"""
+
+
+def test_an_exception_in_a_slot_shows_a_dialog_and_the_app_keeps_running():
+    result = run(script=EXCEPTION_SMOKE)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "dialog: Something went wrong: ZeroDivisionError: a bug in a slot" in result.stdout
+    assert "window alive: True" in result.stdout
+    assert "Traceback" in result.stderr  # still printed for the developer

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QTabWidget,
@@ -41,7 +40,7 @@ from zdl_gui.tabs.numpy_steps import NumPyStepsPage
 from zdl_gui.tabs.softmax_lab import SoftmaxLab
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage
-from zdl_gui.widgets.sizing import fit_scroll_width
+from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
 
 #: The functions' names as shown (checkboxes, legend, readout), translated where shown.
 FUNCTION_NAMES: dict[str, str] = {
@@ -167,12 +166,7 @@ class ActivationPlotPage(QWidget):
         column.addWidget(self.alpha_box)
         column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._controls_scroll = scroll
+        self._controls_scroll = vertical_scroll(panel)
 
     @staticmethod
     def _range_spin(value: float) -> QDoubleSpinBox:

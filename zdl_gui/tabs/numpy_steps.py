@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from core.softmax_steps import FLOAT64_MAX
 from zdl_gui.tabs.base import Table
 from zdl_gui.theme import is_dark
 from zdl_gui.widgets.inline_message import InlineMessage, Level
+from zdl_gui.widgets.sizing import vertical_scroll
 
 DEFAULT_INPUT = "-1.0, 1.0, 2.0"
 
@@ -153,10 +153,7 @@ class NumPyStepsPage(QWidget):
         content_layout.addWidget(self.input_box)
         content_layout.addWidget(self.output_panel)
         content_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = vertical_scroll(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

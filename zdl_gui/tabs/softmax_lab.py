@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QTableWidget,
@@ -50,7 +49,7 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs.base import Table
 from zdl_gui.theme import curve_color, is_dark
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, fit_table_height
+from zdl_gui.widgets.sizing import fit_scroll_width, fit_table_height, vertical_scroll
 
 MIN_ENTRIES = 2
 MAX_ENTRIES = 10
@@ -348,12 +347,7 @@ class SoftmaxLab(QWidget):
         column.addWidget(self.c_box)
         column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._inputs_scroll = scroll
+        self._inputs_scroll = vertical_scroll(panel)
 
     def _build_outputs(self, mono: QFont) -> None:
         self.exp_plot = ThemedPlot()

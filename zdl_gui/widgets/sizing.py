@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QTableWidget, QWidget
 
 
 def fit_scroll_width(scroll: QScrollArea) -> None:
@@ -19,3 +20,13 @@ def fit_table_height(table: QTableWidget) -> None:
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     frame = 2 * table.frameWidth()
     table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + rows + frame + 2)
+
+
+def vertical_scroll(content: QWidget) -> QScrollArea:
+    """A frameless scroll area around ``content`` that scrolls up and down, never sideways."""
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
