@@ -277,6 +277,37 @@
     </message>
 </context>
 <context>
+    <name>DotShapesPage</name>
+    <message>
+        <source>Showing the last valid shapes: A {0}, B {1}.</source>
+        <translation>最後に正しく入力された形状を表示しています: A {0}、B {1}</translation>
+    </message>
+    <message>
+        <source>Shapes of A and B</source>
+        <translation>A と B の形状</translation>
+    </message>
+    <message>
+        <source>Swap A and B</source>
+        <translation>A と B を入れ替える</translation>
+    </message>
+    <message>
+        <source>Type 2, 3 or 2x3 or (2, 3) for 2 rows and 3 columns, or 3 for a 1-D array. The arrows change one dimension at a time.</source>
+        <translation>2 行 3 列なら 2, 3、2x3、(2, 3) のいずれか、1 次元配列なら 3 のように入力します。矢印ボタンでは次元を 1 つずつ変えられます。</translation>
+    </message>
+    <message>
+        <source>Examples from the book</source>
+        <translation>本書の例</translation>
+    </message>
+    <message>
+        <source>What NumPy says</source>
+        <translation>NumPy の結果</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>結果なし</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -454,6 +485,96 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
 {1}</source>
         <translation>{0} に書き込めませんでした:
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkStepsPage</name>
+    <message>
+        <source>Step {0} of {1}: {2}</source>
+        <extracomment>How many inputs the batch toggle feeds at once (the book&apos;s batch_size, §3.6.3). How many rows of a batch matrix are printed before &quot;...&quot;. Milliseconds between steps while playing. Operand slots on the page: up to three inputs and the result.</extracomment>
+        <translation>ステップ {0}/{1}: {2}</translation>
+    </message>
+    <message>
+        <source>Row 0 of {0} is {1}: the same numbers as for the single input X = [1.0, 0.5], which is row 0 of the batch.</source>
+        <translation>{0} の 0 行目は {1} です。バッチの 0 行目である X = [1.0, 0.5] を単独で入力したときと同じ数になります。</translation>
+    </message>
+    <message>
+        <source>… {0} rows (the first {1} shown)</source>
+        <translation>… 全 {0} 行（先頭の {1} 行を表示）</translation>
+    </message>
+    <message>
+        <source>The input: a batch of {0} inputs, one per row, so X has the shape {1}. Row 0 is the book&apos;s X = [1.0, 0.5]; the others are made-up inputs.</source>
+        <translation>入力: {0} 個の入力を 1 行に 1 つずつ並べたバッチなので、X の形状は {1} です。0 行目は本書の X = [1.0, 0.5] で、ほかの行は適当に作った入力です。</translation>
+    </message>
+    <message>
+        <source>The input: the book&apos;s X = [1.0, 0.5], a 1-D array of shape {0}.</source>
+        <translation>入力: 本書の X = [1.0, 0.5] で、形状 {0} の 1 次元配列です。</translation>
+    </message>
+    <message>
+        <source>Layer {0}: np.dot({1}, {2}) needs the last dimension of {1} to equal the first dimension of {2} ({3} = {4}); then the bias {5} {6} is added. Result: {7}.</source>
+        <translation>第 {0} 層: np.dot({1}, {2}) では、{1} の最後の次元の要素数と {2} の最初の次元の要素数が一致していなければなりません（{3} = {4}）。そのあとバイアス {5} {6} を加えます。結果は {7} です。</translation>
+    </message>
+    <message>
+        <source>{0} holds one number per neuron; NumPy adds it to each of the {1} rows (broadcasting).</source>
+        <translation>{0} はニューロンごとに数を 1 つ持ちます。NumPy はそれを {1} 行のそれぞれに加えます（ブロードキャスト）。</translation>
+    </message>
+    <message>
+        <source>The activation function h() = sigmoid works on each number by itself, so the shape stays {0}.</source>
+        <translation>活性化関数 h() = sigmoid は各要素に 1 つずつ独立に作用するので、形状は {0} のまま変わりません。</translation>
+    </message>
+    <message>
+        <source>The output layer&apos;s σ() is the identity function here: Y is A3 unchanged, shape {0}.</source>
+        <translation>ここでは出力層の σ() は恒等関数です。Y は A3 そのままで、形状は {0} です。</translation>
+    </message>
+    <message>
+        <source>np.argmax(Y, axis=1) → {0} …: one class per row ({1} answers).
+np.argmax(Y) → {2}: without axis=1 NumPy looks at all {3} numbers as one long row and returns a single position (row {4}, column {5}), not a class per input.</source>
+        <translation>np.argmax(Y, axis=1) → {0} …: 1 行につき 1 つのクラス（答えは {1} 個）。
+np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数すべてを 1 本の長い行とみなし、入力ごとのクラスではなく、ただ 1 つの位置（{4} 行目、{5} 列目）を返します。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 前へ</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <source>Batch: {0} inputs at once</source>
+        <translation>バッチ: {0} 個の入力をまとめて処理</translation>
+    </message>
+    <message>
+        <source>Feed {0} inputs as the rows of X (§3.6.3): every shape gains a first dimension of {0}; W and B do not change.</source>
+        <translation>{0} 個の入力を X の各行としてまとめて与えます（§3.6.3）。どの形状にも要素数 {0} の次元が先頭に加わりますが、W と B は変わりません。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Computation</source>
+        <translation>計算</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>No np.dot in this step: nothing has to match, and the shape stays the same.</source>
+        <translation>このステップには np.dot がありません。一致させるべき次元はなく、形状も変わりません。</translation>
     </message>
 </context>
 <context>
@@ -767,6 +888,270 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
     <message>
         <source>The line lies outside the square shown.</source>
         <translation>直線は表示範囲の外にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeChainPage</name>
+    <message>
+        <source>Showing the last valid shapes until every weight&apos;s shape is valid.</source>
+        <extracomment>The batch size the page starts with (the book&apos;s batch_size = 100) and the largest it takes.</extracomment>
+        <translation>すべての重みの形状が正しくなるまで、最後に正しく入力された形状を表示しています。</translation>
+    </message>
+    <message>
+        <source>{0}·{1} fails:</source>
+        <translation>{0}·{1} は計算できません:</translation>
+    </message>
+    <message>
+        <source>One image: X {0} → Y {1}. A batch of {2} images: X {3} → Y {4}. Only the first dimension changes; W1, W2 and W3 stay as they are.</source>
+        <translation>画像 1 枚: X {0} → Y {1}。{2} 枚のバッチ: X {3} → Y {4}。変わるのは最初の次元だけで、W1、W2、W3 はそのままです。</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>The input X</source>
+        <translation>入力 X</translation>
+    </message>
+    <message>
+        <source>Batch of</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Untick for one image, X of shape (784,); tick for N images, X of shape (N, 784).</source>
+        <translation>チェックを外すと画像 1 枚（X の形状は (784,)）、入れると画像 N 枚（X の形状は (N, 784)）になります。</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> 枚</translation>
+    </message>
+    <message>
+        <source>Weight shapes (rows, columns)</source>
+        <translation>重みの形状（行数、列数）</translation>
+    </message>
+    <message>
+        <source>Use the book&apos;s shapes</source>
+        <translation>本書の形状を使う</translation>
+    </message>
+    <message>
+        <source>The book&apos;s MNIST network (§3.6.3): 784 pixels → 50 → 100 → 10 scores. Like dominoes, two touching halves must show the same number.</source>
+        <translation>本書の MNIST 用ネットワーク（§3.6.3）: 784 ピクセル → 50 → 100 → 10 個のスコア。ドミノのように、接し合う 2 つの面には同じ数が書かれていなければなりません。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>np.dot</source>
+        <translation>np.dot</translation>
+    </message>
+    <message>
+        <source>Must match</source>
+        <translation>一致が必要</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>その後</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeField</name>
+    <message>
+        <source>{0} must be a matrix here: two numbers, rows and columns, like 784, 50.</source>
+        <translation>ここでは {0} は行列でなければなりません。784, 50 のように、行数と列数の 2 つの数を入力してください。</translation>
+    </message>
+    <message>
+        <source>for example 2, 3</source>
+        <translation>例: 2, 3</translation>
+    </message>
+    <message>
+        <source>A shape: 2, 3 or 2x3 or (2, 3) is 2 rows and 3 columns; 3 alone is a 1-D array of 3 numbers; up to {0} dimensions.</source>
+        <translation>形状: 2, 3、2x3、(2, 3) はどれも 2 行 3 列を表します。3 だけなら要素数 3 の 1 次元配列です。{0} 次元まで指定できます。</translation>
+    </message>
+    <message>
+        <source>Dimension {0} of {1}</source>
+        <translation>{1} の {0} 番目の次元</translation>
+    </message>
+</context>
+<context>
+    <name>ShapesTab</name>
+    <message>
+        <source>(2, 3)·(3, 2): works</source>
+        <extracomment>For a bug: the shapes of the right formula, checked and shown as {0} in the note.</extracomment>
+        <translation>(2, 3)·(3, 2): 計算できる</translation>
+    </message>
+    <message>
+        <source>§3.3.2: the book&apos;s first matrix product, a 2×3 matrix times a 3×2 one.</source>
+        <translation>§3.3.2: 本書で最初に出てくる行列の積です。2×3 の行列に 3×2 の行列を掛けます。</translation>
+    </message>
+    <message>
+        <source>(2, 3)·(2, 2): fails</source>
+        <translation>(2, 3)·(2, 2): 計算できない</translation>
+    </message>
+    <message>
+        <source>§3.3.2: the book&apos;s example of shapes that do not fit; NumPy refuses.</source>
+        <translation>§3.3.2: 形状が合わない例として本書に出てくるものです。NumPy は計算を拒否します。</translation>
+    </message>
+    <message>
+        <source>X (2,)·W (2, 3)</source>
+        <translation>X (2,)·W (2, 3)</translation>
+    </message>
+    <message>
+        <source>§3.3.3: a layer of a neural network as np.dot(X, W): 2 inputs, 3 neurons.</source>
+        <translation>§3.3.3: ニューラルネットワークの 1 つの層を np.dot(X, W) で計算します。入力は 2 つ、ニューロンは 3 つです。</translation>
+    </message>
+    <message>
+        <source>X (100, 784)·W1 (784, 50)</source>
+        <translation>X (100, 784)·W1 (784, 50)</translation>
+    </message>
+    <message>
+        <source>§3.6.3: a batch of 100 MNIST images (784 pixels each) times the first layer&apos;s weights: one row of 50 numbers per image.</source>
+        <translation>§3.6.3: 100 枚の MNIST 画像（各 784 ピクセル）のバッチに 1 層目の重みを掛けます。画像 1 枚につき、50 個の数が 1 行に並びます。</translation>
+    </message>
+    <message>
+        <source>Bug: dW = W.T·dout</source>
+        <translation>間違い: dW = W.T·dout</translation>
+    </message>
+    <message>
+        <source>§5.6.2, a common slip in the Affine layer: with X (4, 2), W (2, 3) and dout (4, 3), W.T·dout is (3, 2)·(4, 3) and fails. The right formula dW = X.T·dout: {0}, the shape of W.</source>
+        <translation>§5.6.2: Affine レイヤでよくある間違いです。X (4, 2)、W (2, 3)、dout (4, 3) のとき、W.T·dout は (3, 2)·(4, 3) となって計算できません。正しい式 dW = X.T·dout なら {0} となり、W の形状になります。</translation>
+    </message>
+    <message>
+        <source>Bug: dx = dout·W</source>
+        <translation>間違い: dx = dout·W</translation>
+    </message>
+    <message>
+        <source>§5.6.2: the transpose forgotten. dout (4, 3)·W (2, 3) fails; the right formula dx = dout·W.T: {0}, the shape of X.</source>
+        <translation>§5.6.2: 転置のし忘れです。dout (4, 3)·W (2, 3) は計算できません。正しい式 dx = dout·W.T なら {0} となり、X の形状になります。</translation>
+    </message>
+    <message>
+        <source>Matrix shapes</source>
+        <translation>行列の形状</translation>
+    </message>
+    <message>
+        <source>np.dot shapes</source>
+        <translation>np.dot と形状</translation>
+    </message>
+    <message>
+        <source>3-layer network</source>
+        <translation>3 層ネットワーク</translation>
+    </message>
+    <message>
+        <source>MNIST shape chain</source>
+        <translation>MNIST の形状の連鎖</translation>
+    </message>
+    <message>
+        <source>dimension {0}</source>
+        <extracomment>The Okabe–Ito colours for &quot;the dimensions match&quot; (blue) and &quot;they do not&quot; (vermillion).</extracomment>
+        <translation>{0} 番目の次元</translation>
+    </message>
+    <message>
+        <source>the shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Type a shape, for example 2, 3 (or 2x3, or (2, 3)); 3 alone is a 1-D array.</source>
+        <translation>形状を入力してください。例: 2, 3（2x3 や (2, 3) でも可）。3 だけなら 1 次元配列です。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; in {1} is not a number. Use whole numbers such as 2, 3.</source>
+        <translation>{1}の「{0}」は数ではありません。2, 3 のような整数を使ってください。</translation>
+    </message>
+    <message>
+        <source>A number is missing in &apos;{0}&apos;. Write the dimensions like 2, 3.</source>
+        <translation>「{0}」に数が抜けています。次元は 2, 3 のように書いてください。</translation>
+    </message>
+    <message>
+        <source>The brackets in &apos;{0}&apos; do not match. Write (2, 3) or simply 2, 3.</source>
+        <translation>「{0}」のかっこが対応していません。(2, 3) か、単に 2, 3 と書いてください。</translation>
+    </message>
+    <message>
+        <source>{0} in {1}: a dimension must be a whole number ≥ 1 (it counts rows or columns).</source>
+        <translation>{1}の {0}: 各次元の要素数は 1 以上の整数でなければなりません（行数や列数を数えるものだからです）。</translation>
+    </message>
+    <message>
+        <source>{0} in {1}: a dimension must be a whole number ≥ 1. An array with 0 rows or columns holds no numbers, and a negative length does not exist.</source>
+        <translation>{1}の {0}: 各次元の要素数は 1 以上の整数でなければなりません。行数や列数が 0 の配列には数が 1 つも入らず、負の長さというものも存在しません。</translation>
+    </message>
+    <message>
+        <source>{0} in {1} is too large: at most {2} per dimension here.</source>
+        <translation>{1}の {0} は大きすぎます。ここでは各次元 {2} までです。</translation>
+    </message>
+    <message>
+        <source>This page shows shapes with at most {0} dimensions, got {1}.</source>
+        <translation>この画面で扱える形状は {0} 次元までですが、{1} 次元の形状が入力されました。</translation>
+    </message>
+    <message>
+        <source>The number of columns of {0} must equal the number of rows of {1}.</source>
+        <translation>{0} の列数と {1} の行数は同じ値でなければなりません。</translation>
+    </message>
+    <message>
+        <source>{0} is 1-D and acts as a row: its length must equal the number of rows of {1}.</source>
+        <translation>{0} は 1 次元配列で、行として扱われます。その要素数は {1} の行数と同じでなければなりません。</translation>
+    </message>
+    <message>
+        <source>{1} is 1-D and acts as a column: the number of columns of {0} must equal its length.</source>
+        <translation>{1} は 1 次元配列で、列として扱われます。{0} の列数は {1} の要素数と同じでなければなりません。</translation>
+    </message>
+    <message>
+        <source>Both are 1-D: np.dot multiplies them element by element, so the lengths must be equal.</source>
+        <translation>どちらも 1 次元配列です。np.dot は要素どうしを 1 つずつ掛け合わせるので、要素数が同じでなければなりません。</translation>
+    </message>
+    <message>
+        <source>With 3 dimensions np.dot sums over the last axis of {0} and the second-to-last axis of {1}: those two lengths must be equal.</source>
+        <translation>3 次元の場合、np.dot は {0} の最後の軸と {1} の最後から 2 番目の軸に沿って和をとります。この 2 つの軸の要素数は同じでなければなりません。</translation>
+    </message>
+    <message>
+        <source>{0} = {1}, {2} = {3}:  {4}</source>
+        <translation>{0} = {1}、{2} = {3}:  {4}</translation>
+    </message>
+    <message>
+        <source>length of {0}</source>
+        <translation>{0} の要素数</translation>
+    </message>
+    <message>
+        <source>columns of {0}</source>
+        <translation>{0} の列数</translation>
+    </message>
+    <message>
+        <source>rows of {0}</source>
+        <translation>{0} の行数</translation>
+    </message>
+    <message>
+        <source>axis {0} of {1}</source>
+        <translation>{1} の軸 {0}</translation>
+    </message>
+    <message>
+        <source>{0} ≠ {1}, so there is nothing to pair up: NumPy stops with a ValueError. Change one of the two highlighted numbers so they agree.</source>
+        <translation>{0} ≠ {1} なので、要素を組にして掛け合わせることができません。NumPy は ValueError で止まります。強調表示された 2 つの数のどちらかを変えて、一致させてください。</translation>
+    </message>
+    <message>
+        <source>The result takes its rows from {0} ({1}) and its columns from {2} ({3}): {4}.</source>
+        <translation>結果の行数は {0} の行数 {1}、列数は {2} の列数 {3} になり、形状は {4} です。</translation>
+    </message>
+    <message>
+        <source>The result is 1-D with one number per column of {0}: {1}.</source>
+        <translation>結果は {0} の列ごとに数が 1 つずつ並ぶ 1 次元配列で、形状は {1} です。</translation>
+    </message>
+    <message>
+        <source>The result is 1-D with one number per row of {0}: {1}.</source>
+        <translation>結果は {0} の行ごとに数が 1 つずつ並ぶ 1 次元配列で、形状は {1} です。</translation>
+    </message>
+    <message>
+        <source>The result is a single number (a 0-D array of shape {0}).</source>
+        <translation>結果は 1 つの数です（形状 {0} の 0 次元配列）。</translation>
+    </message>
+    <message>
+        <source>The result&apos;s shape is {0}&apos;s shape without its last axis followed by {1}&apos;s shape without the summed axis: {2}.</source>
+        <translation>結果の形状は、{0} の形状から最後の軸を除いたものに、{1} の形状から和をとった軸を除いたものを続けたもので、{2} です。</translation>
+    </message>
+    <message>
+        <source>np.dot does {0} multiplications (and as many additions) for this.</source>
+        <translation>この計算で np.dot は {0} 回の掛け算（と同じ回数の足し算）を行います。</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Which dimensions must match for np.dot, and the book's 3-layer network "
                     "step by step with every shape shown.",
                 ),
+                "zdl_gui.tabs.shapes_tab:ShapesTab",
+                icon="mdi6.matrix",
             ),
         ),
     ),
