@@ -674,6 +674,196 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     </message>
 </context>
 <context>
+    <name>OptimizerTab</name>
+    <message>
+        <source>Zig-zags: in this long, narrow valley the gradient points mostly across it (along y), not towards the minimum.</source>
+        <extracomment>The book&apos;s four first (its figure), then the two the figure leaves out. Curve colours (Okabe–Ito indices) chosen so the book&apos;s four are the most distinct. Why each path looks the way it does, one line per optimizer (§6.1.2–6.1.6).</extracomment>
+        <translation>ジグザグに進みます。この細長い谷では、勾配は最小値の方向ではなく、主に谷を横切る向き（y 方向）を指しているからです。</translation>
+    </message>
+    <message>
+        <source>Rolls like a ball: the velocity v remembers the past steps, so the pushes along x add up and the swings in y cancel out.</source>
+        <translation>ボールが転がるように進みます。速度 v がこれまでの動きを覚えているので、x 方向の力は積み重なり、y 方向の揺れは打ち消し合います。</translation>
+    </message>
+    <message>
+        <source>Momentum that looks ahead: it uses the gradient where the velocity is about to carry it, so it overshoots less.</source>
+        <translation>先を見越す Momentum です。速度によってこれから運ばれる先の地点での勾配を使うので、行き過ぎが少なくなります。</translation>
+    </message>
+    <message>
+        <source>Shrinks the steps where the gradients were large: h adds up every gradient squared, so the steep y direction slows down first.</source>
+        <translation>これまでの勾配が大きかった方向ほど、更新の歩幅を小さくします。h が勾配の 2 乗をすべて足し合わせるので、傾きの急な y 方向から先に減速します。</translation>
+    </message>
+    <message>
+        <source>Like AdaGrad, but h slowly forgets old gradients, so the steps do not shrink for ever.</source>
+        <translation>AdaGrad と似ていますが、h が古い勾配を少しずつ忘れるので、更新の歩幅がいつまでも小さくなり続けることはありません。</translation>
+    </message>
+    <message>
+        <source>Combines both: m rolls like Momentum, v scales each direction like AdaGrad, and t corrects the bias of the first steps.</source>
+        <translation>両者の組み合わせです。m は Momentum のように転がり、v は AdaGrad のように方向ごとに歩幅を調整し、t で最初のほうのステップの偏り（バイアス）を補正します。</translation>
+    </message>
+    <message>
+        <source>f(x, y) = x²/20 + y² (the book&apos;s)</source>
+        <extracomment>The update rules for each coordinate x with gradient g (§6.1.2–6.1.6); the constants are filled in from the optimizers&apos; own defaults in :func:`update_rule`. The functions to race on: (key of core.optimizer_race.FUNCTIONS, shown text).</extracomment>
+        <translation>f(x, y) = x²/20 + y²（本書の関数）</translation>
+    </message>
+    <message>
+        <source>f(x, y) = x² + y² (a round bowl)</source>
+        <translation>f(x, y) = x² + y²（丸いお椀）</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <extracomment>The part of the plane shown, as in the book&apos;s figure; it never follows the data, so a runaway path cannot drag the view to inf.</extracomment>
+        <translation>最適化手法の比較</translation>
+    </message>
+    <message>
+        <source>Optimizers (§6.1)</source>
+        <translation>最適化手法（§6.1）</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <source>Learning rate lr</source>
+        <translation>学習率 lr</translation>
+    </message>
+    <message>
+        <source>Not in the book&apos;s figure (§6.1.7):</source>
+        <translation>本書の図にはないもの（§6.1.7）:</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, where g is the gradient of f at the current point.</source>
+        <translation>{0}: {1}。g は現在の点での f の勾配です。</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s learning rate; {1} races well (not in the book).</source>
+        <translation>{0} の学習率です。{1} にするとうまく進みます（この値は本書にはありません）。</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s learning rate; the book uses {1}.</source>
+        <translation>{0} の学習率です。本書では {1} を使っています。</translation>
+    </message>
+    <message>
+        <source>Book&apos;s learning rates</source>
+        <translation>本書の学習率</translation>
+    </message>
+    <message>
+        <source>Set every learning rate back to the book&apos;s: {0}</source>
+        <translation>すべての学習率を本書の値に戻します: {0}</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>On the round bowl the gradient points straight at the minimum, so nobody zig-zags sideways: the trouble of §6.1.3 comes from the valley&apos;s shape.</source>
+        <translation>丸いお椀では勾配がまっすぐ最小値を指すので、どの手法も横にジグザグ動きません。§6.1.3 で見た問題は、谷の形状が原因なのです。</translation>
+    </message>
+    <message>
+        <source>Play or pause the race</source>
+        <translation>アニメーションを再生または一時停止します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1 ステップ進む</translation>
+    </message>
+    <message>
+        <source>One step forward</source>
+        <translation>1 ステップだけ進めます</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the start, step 0</source>
+        <translation>最初（ステップ 0）に戻ります</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>最後へ</translation>
+    </message>
+    <message>
+        <source>Show every step at once</source>
+        <translation>すべてのステップを一度に表示します</translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>再生中の 1 秒あたりのステップ数</translation>
+    </message>
+    <message>
+        <source>Gradient g</source>
+        <translation>勾配 g</translation>
+    </message>
+    <message>
+        <source>Internal state</source>
+        <translation>内部状態</translation>
+    </message>
+    <message>
+        <source>Momentum, Nesterov: the velocity v. AdaGrad, RMSprop: h, the history of the squared gradients. Adam: the moments m and v and the step count t. SGD keeps none.</source>
+        <translation>Momentum、Nesterov: 速度 v。AdaGrad、RMSprop: 勾配の 2 乗の履歴 h。Adam: モーメント m と v、およびステップ数 t。SGD は何も保持しません。</translation>
+    </message>
+    <message>
+        <source>g = ∇f(x, y), the gradient at the current point</source>
+        <translation>g = ∇f(x, y)、現在の点での勾配</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Speed: {0} steps/s</source>
+        <translation>速さ: {0} ステップ/秒</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>{0}, lr = {1}</source>
+        <translation>{0}、lr = {1}</translation>
+    </message>
+    <message>
+        <source>minimum (0, 0)</source>
+        <translation>最小値 (0, 0)</translation>
+    </message>
+    <message>
+        <source>start (−7, 2)</source>
+        <translation>開始点 (−7, 2)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} steps from (−7, 2)</source>
+        <translation>{0}: (−7, 2) から {1} ステップ</translation>
+    </message>
+    <message>
+        <source>step {0} / {1}</source>
+        <translation>ステップ {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Stopped at step {0}: the path diverged at step {1}.</source>
+        <translation>軌跡がステップ {1} で発散したため、ステップ {0} で止まっています。</translation>
+    </message>
+    <message>
+        <source>none: the step is −lr·g</source>
+        <translation>なし: 更新量は −lr·g</translation>
+    </message>
+    <message>
+        <source>{0} does not settle: the loss grew from {1} to {2} in {3} steps. The learning rate {4} is too large: each step overshoots the minimum by more than the last.</source>
+        <translation>{0} は収束しません。{3} ステップで損失が {1} から {2} に増えました。学習率 {4} が大きすぎます。ステップのたびに、前回よりも大きく最小値を行き過ぎています。</translation>
+    </message>
+    <message>
+        <source>{0} diverged at step {1}: the update overflowed to ({2}, {3}). The learning rate {4} is too large; the path stops at step {5}.</source>
+        <translation>{0} はステップ {1} で発散しました。更新がオーバーフローして ({2}, {3}) になりました。学習率 {4} が大きすぎます。軌跡はステップ {5} で止まります。</translation>
+    </message>
+    <message>
+        <source>{0} diverged at step {1}: {2} reached {3}, beyond ±{4}. The learning rate {5} is too large: every step overshoots the valley further than the last. The path stops at step {6}.</source>
+        <translation>{0} はステップ {1} で発散しました。{2} が {3} に達し、±{4} の範囲を超えました。学習率 {5} が大きすぎます。ステップのたびに、前回よりも遠くへ谷を飛び越えています。軌跡はステップ {6} で止まります。</translation>
+    </message>
+</context>
+<context>
     <name>PerceptronTab</name>
     <message>
         <source>No target</source>

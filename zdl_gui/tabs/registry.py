@@ -158,6 +158,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Chapters",
                     "SGD, Momentum, AdaGrad and Adam side by side on f(x, y) = x²/20 + y².",
                 ),
+                "zdl_gui.tabs.optimizer_tab:OptimizerTab",
+                icon="mdi6.run-fast",
             ),
         ),
     ),
