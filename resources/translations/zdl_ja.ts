@@ -327,6 +327,619 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
     </message>
 </context>
 <context>
+    <name>GraphTab</name>
+    <message>
+        <source>Buying apples</source>
+        <extracomment>The graphs in the chooser: (id of core.graph_trace.BUILDERS, shown name, book sections).</extracomment>
+        <translation>りんごの買い物</translation>
+    </message>
+    <message>
+        <source>Apples and oranges</source>
+        <translation>りんごとみかんの買い物</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>加算ノード</translation>
+    </message>
+    <message>
+        <source>Multiply node</source>
+        <translation>乗算ノード</translation>
+    </message>
+    <message>
+        <source>ReLU layer</source>
+        <translation>ReLU レイヤ</translation>
+    </message>
+    <message>
+        <source>Sigmoid layer</source>
+        <translation>Sigmoid レイヤ</translation>
+    </message>
+    <message>
+        <source>Affine layer</source>
+        <translation>Affine レイヤ</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss layer</source>
+        <translation>Softmax-with-Loss レイヤ</translation>
+    </message>
+    <message>
+        <source>Two-layer network</source>
+        <translation>2 層ニューラルネットワーク</translation>
+    </message>
+    <message>
+        <source>Upstream derivative dout</source>
+        <translation>上流から伝わった微分 dout</translation>
+    </message>
+    <message>
+        <source>Price of one apple (yen)</source>
+        <extracomment>The inputs of each graph, named as the builder&apos;s parameters.</extracomment>
+        <translation>りんご 1 個の値段（円）</translation>
+    </message>
+    <message>
+        <source>Number of apples</source>
+        <translation>りんごの個数</translation>
+    </message>
+    <message>
+        <source>Consumption tax (factor)</source>
+        <translation>消費税（倍率）</translation>
+    </message>
+    <message>
+        <source>Price of one orange (yen)</source>
+        <translation>みかん 1 個の値段（円）</translation>
+    </message>
+    <message>
+        <source>Number of oranges</source>
+        <translation>みかんの個数</translation>
+    </message>
+    <message>
+        <source>x (a number, a vector or a table)</source>
+        <translation>x（数、ベクトル、または行列）</translation>
+    </message>
+    <message>
+        <source>Upstream derivative dout (a number or y&apos;s shape)</source>
+        <translation>上流から伝わった微分 dout（数、または y と同じ形状）</translation>
+    </message>
+    <message>
+        <source>X: one row per sample (N × 2)</source>
+        <translation>X: データごとに 1 行（N × 2）</translation>
+    </message>
+    <message>
+        <source>W: weights (2 × 3)</source>
+        <translation>W: 重み（2 × 3）</translation>
+    </message>
+    <message>
+        <source>b: bias, one per column of W</source>
+        <translation>b: バイアス（W の列ごとに 1 つ）</translation>
+    </message>
+    <message>
+        <source>Upstream derivative dY (Y&apos;s shape)</source>
+        <translation>上流から伝わった微分 dY（Y と同じ形状）</translation>
+    </message>
+    <message>
+        <source>Scores a: one row of 3 classes per sample</source>
+        <translation>スコア a: データごとに 3 クラス分を 1 行</translation>
+    </message>
+    <message>
+        <source>Correct classes t: one label per row, or one-hot</source>
+        <translation>正解ラベル t: 行ごとにラベル 1 つ、または one-hot 表現</translation>
+    </message>
+    <message>
+        <source>x: one row per sample (N × 2)</source>
+        <translation>x: データごとに 1 行（N × 2）</translation>
+    </message>
+    <message>
+        <source>W1: first-layer weights (2 × 3)</source>
+        <translation>W1: 1 層目の重み（2 × 3）</translation>
+    </message>
+    <message>
+        <source>b1: first-layer bias (3)</source>
+        <translation>b1: 1 層目のバイアス（3）</translation>
+    </message>
+    <message>
+        <source>W2: second-layer weights (3 × 3)</source>
+        <translation>W2: 2 層目の重み（3 × 3）</translation>
+    </message>
+    <message>
+        <source>b2: second-layer bias (3)</source>
+        <translation>b2: 2 層目のバイアス（3）</translation>
+    </message>
+    <message>
+        <source>Correct classes t: one label per row</source>
+        <translation>正解ラベル t: 行ごとにラベル 1 つ</translation>
+    </message>
+    <message>
+        <source>Computational graphs and backpropagation</source>
+        <translation>計算グラフと誤差逆伝播法</translation>
+    </message>
+    <message>
+        <source>Computational graph (§5.1)</source>
+        <translation>計算グラフ（§5.1）</translation>
+    </message>
+    <message>
+        <source>Choose which of the book&apos;s graphs to step through</source>
+        <translation>1 ステップずつたどる本書の計算グラフを選びます</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>A number, a vector such as 1, -2, 3 or a table such as [[1, 2], [3, 4]]; every value and derivative updates as you type.</source>
+        <translation>数、1, -2, 3 のようなベクトル、[[1, 2], [3, 4]] のような行列を入力できます。入力するとすぐに、すべての値と微分が更新されます。</translation>
+    </message>
+    <message>
+        <source>Every value and derivative updates at once.</source>
+        <translation>すべての値と微分がすぐに更新されます。</translation>
+    </message>
+    <message>
+        <source>Book&apos;s values</source>
+        <translation>本書の値</translation>
+    </message>
+    <message>
+        <source>Put back the numbers of the book&apos;s example</source>
+        <translation>本書の例の数値に戻します</translation>
+    </message>
+    <message>
+        <source>Expanded into elementary nodes</source>
+        <translation>基本的なノードに展開</translation>
+    </message>
+    <message>
+        <source>Checked: the ×(−1), exp, +1 and / nodes, each with its local derivative. Unchecked: one node whose local derivative is y(1 − y).</source>
+        <translation>チェックあり: ×(−1)、exp、+1、/ の各ノードを、それぞれの局所的な微分とともに表示します。チェックなし: 局所的な微分が y(1 − y) である 1 つのノードで表示します。</translation>
+    </message>
+    <message>
+        <source>Mistake: reuse one MulLayer</source>
+        <translation>間違い: 1 つの MulLayer を使い回す</translation>
+    </message>
+    <message>
+        <source>Use one MulLayer object for both multiplications and see what backward gives</source>
+        <translation>2 つの乗算に同じ MulLayer オブジェクトを使い、backward の結果がどうなるかを確かめます</translation>
+    </message>
+    <message>
+        <source>Mistake: ReLU without x.copy()</source>
+        <translation>間違い: x.copy() を使わない ReLU</translation>
+    </message>
+    <message>
+        <source>A ReLU whose forward writes out = x instead of out = x.copy()</source>
+        <translation>forward で out = x.copy() ではなく out = x と書いた ReLU</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Show the whole graph. Zoom with the mouse wheel, move it by dragging.</source>
+        <translation>計算グラフ全体を表示します。マウスホイールで拡大・縮小、ドラッグで移動できます。</translation>
+    </message>
+    <message>
+        <source>Export graph…</source>
+        <translation>計算グラフを書き出す…</translation>
+    </message>
+    <message>
+        <source>Save the graph as a PNG image or an SVG drawing</source>
+        <translation>計算グラフを PNG 画像または SVG 図として保存します</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <source>Back to the start: only the inputs are known</source>
+        <translation>最初に戻ります（入力の値だけがわかっている状態）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>1 ステップ戻る</translation>
+    </message>
+    <message>
+        <source>Undo the last step</source>
+        <translation>直前のステップを取り消します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1 ステップ進む</translation>
+    </message>
+    <message>
+        <source>Compute the next node</source>
+        <translation>次のノードを計算します</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>すべて表示</translation>
+    </message>
+    <message>
+        <source>Jump to the end: every value and derivative</source>
+        <translation>最後まで進め、すべての値と微分を表示します</translation>
+    </message>
+    <message>
+        <source>How fast Play steps through the graph</source>
+        <translation>再生時に計算グラフを進める速さ</translation>
+    </message>
+    <message>
+        <source>This step</source>
+        <translation>このステップ</translation>
+    </message>
+    <message>
+        <source>Gradient check (§5.7.3)</source>
+        <translation>勾配確認（§5.7.3）</translation>
+    </message>
+    <message>
+        <source>Check with numerical derivatives</source>
+        <translation>数値微分で確認</translation>
+    </message>
+    <message>
+        <source>Nudges every input by ±h = 1e-4 and compares the change of the output with the derivative backprop found. When backprop is right they differ only by rounding (about 1e-7 or less); a bug makes the difference large.</source>
+        <translation>各入力を ±h = 1e-4 だけ動かし、出力の変化を誤差逆伝播法で求めた微分と比べます。誤差逆伝播法が正しければ、差は丸め誤差程度（約 1e-7 以下）にとどまります。バグがあると差が大きくなります。</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+        <source>Numerical (central difference)</source>
+        <translation>数値微分（中心差分）</translation>
+    </message>
+    <message>
+        <source>Largest |difference|</source>
+        <translation>|差| の最大値</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>微分</translation>
+    </message>
+    <message>
+        <source>The graph shows the last valid inputs, dimmed; fix the field marked in red to update it.</source>
+        <translation>計算グラフは、最後に正しく入力された値のまま薄く表示されています。赤く示された欄を直すと更新されます。</translation>
+    </message>
+    <message>
+        <source>Some values became inf or nan (the outlined nodes): they are too large for float64. exp(x), for example, overflows beyond x ≈ 709.</source>
+        <translation>一部の値が inf または nan になりました（枠で囲まれたノード）。float64 で扱える範囲を超えた値です。たとえば exp(x) は x ≈ 709 を超えるとオーバーフローします。</translation>
+    </message>
+    <message>
+        <source>Speed: {0} steps/s</source>
+        <translation>速さ: {0} ステップ/秒</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Stop at the current step</source>
+        <translation>現在のステップで止めます</translation>
+    </message>
+    <message>
+        <source>Step on by itself</source>
+        <translation>自動で 1 ステップずつ進めます</translation>
+    </message>
+    <message>
+        <source>Forward values above the arrows, left to right; &lt;span style=&apos;color:{0}&apos;&gt;&lt;b&gt;derivatives below, right to left&lt;/b&gt;&lt;/span&gt;.</source>
+        <translation>矢印の上は順伝播の値（左から右へ）、&lt;span style=&apos;color:{0}&apos;&gt;&lt;b&gt;矢印の下は微分（右から左へ）&lt;/b&gt;&lt;/span&gt;。</translation>
+    </message>
+    <message>
+        <source>In the book: {0}</source>
+        <translation>本書の対応箇所: {0}</translation>
+    </message>
+    <message>
+        <source>Backprop and the numerical derivative agree for every input (differences below {0} of the value): the backward pass is right.</source>
+        <translation>すべての入力で、誤差逆伝播法と数値微分の結果が一致しました（差は値に対して {0} 未満）。逆伝播は正しく実装されています。</translation>
+    </message>
+    <message>
+        <source>Backprop disagrees with the numerical derivative for: {0}. The backward pass has a bug (or an input sits exactly on a kink, such as ReLU at 0).</source>
+        <translation>次の入力で、誤差逆伝播法と数値微分の結果が一致しません: {0}。逆伝播にバグがあります（または、ReLU の 0 のように、入力がちょうど折れ曲がった点にあります）。</translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation>計算グラフの書き出し</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} を保存できませんでした: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GraphText</name>
+    <message>
+        <source>apple</source>
+        <extracomment>The book&apos;s names of the shopping values, shown at the nodes and in the panel.</extracomment>
+        <translation>りんご</translation>
+    </message>
+    <message>
+        <source>number of apples</source>
+        <translation>りんごの個数</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>みかん</translation>
+    </message>
+    <message>
+        <source>number of oranges</source>
+        <translation>みかんの個数</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>消費税</translation>
+    </message>
+    <message>
+        <source>apples&apos; price</source>
+        <translation>りんごの金額</translation>
+    </message>
+    <message>
+        <source>oranges&apos; price</source>
+        <translation>みかんの金額</translation>
+    </message>
+    <message>
+        <source>price before tax</source>
+        <translation>税抜き金額</translation>
+    </message>
+    <message>
+        <source>price to pay</source>
+        <translation>支払金額</translation>
+    </message>
+    <message>
+        <source>A × node swaps its inputs: the local derivative for one input is the other input&apos;s value.</source>
+        <extracomment>The symbol drawn in each operation node (math, the same in every language). How each kind of node passes derivatives back, in one sentence under the numbers.</extracomment>
+        <translation>× ノードは入力をひっくり返します。一方の入力に対する局所的な微分は、もう一方の入力の値です。</translation>
+    </message>
+    <message>
+        <source>A + node passes the upstream derivative on unchanged: its local derivative is 1.</source>
+        <translation>+ ノードは、上流から伝わった微分をそのまま下流へ流します。局所的な微分は 1 です。</translation>
+    </message>
+    <message>
+        <source>y = −x: the local derivative is −1.</source>
+        <translation>y = −x: 局所的な微分は −1 です。</translation>
+    </message>
+    <message>
+        <source>y = exp(x): the local derivative is exp(x) itself, the node&apos;s own output.</source>
+        <translation>y = exp(x): 局所的な微分は exp(x) そのもの、つまりこのノード自身の出力です。</translation>
+    </message>
+    <message>
+        <source>y = x + 1: the local derivative is 1, so the derivative passes through.</source>
+        <translation>y = x + 1: 局所的な微分は 1 なので、微分はそのまま通り抜けます。</translation>
+    </message>
+    <message>
+        <source>y = 1/x: the local derivative is −1/x² = −y², from the node&apos;s own output y.</source>
+        <translation>y = 1/x: 局所的な微分は −1/x² = −y² で、このノード自身の出力 y から求まります。</translation>
+    </message>
+    <message>
+        <source>ReLU&apos;s local derivative is 1 where the input was positive and 0 where it was not (the mask): the derivative gets through only where the signal did.</source>
+        <translation>ReLU の局所的な微分は、入力が正だった要素では 1、そうでなかった要素では 0 です（mask）。順伝播で信号が通った要素だけ、微分も通ります。</translation>
+    </message>
+    <message>
+        <source>The sigmoid&apos;s local derivative is y(1 − y), computed from its own output y; expand the node to see where it comes from.</source>
+        <translation>Sigmoid レイヤの局所的な微分は y(1 − y) で、自身の出力 y だけから計算できます。ノードを展開すると、この式がどこから来るのかがわかります。</translation>
+    </message>
+    <message>
+        <source>The transposes are forced by the shapes: each derivative must have the shape of its input, and only these products give it. B is added to every row, so dB sums the rows.</source>
+        <translation>転置は形状から決まります。各微分は対応する入力と同じ形状でなければならず、それを満たすのはこの行列の積だけです。B はすべての行に加算されるので、dB は各行の合計になります。</translation>
+    </message>
+    <message>
+        <source>Softmax and the cross-entropy error together give the simple local derivative (y − t)/N: the softmax output minus the one-hot target, divided by the batch size N.</source>
+        <translation>ソフトマックス関数と交差エントロピー誤差を組み合わせると、局所的な微分は (y − t)/N というきれいな形になります。ソフトマックス関数の出力から one-hot 表現の正解ラベルを引き、バッチサイズ N で割ったものです。</translation>
+    </message>
+    <message>
+        <source>upstream derivative × local derivative = derivative passed on</source>
+        <translation>上流から伝わった微分 × 局所的な微分 = 下流へ伝える微分</translation>
+    </message>
+    <message>
+        <source>Start: only the inputs are known</source>
+        <extracomment>The scalar forward rules, written with the numbers put in.</extracomment>
+        <translation>開始時: 入力の値だけがわかっている状態</translation>
+    </message>
+    <message>
+        <source>Done: every value and derivative is known</source>
+        <translation>完了: すべての値と微分が求まった状態</translation>
+    </message>
+    <message>
+        <source>Forward pass: step {0} of {1}</source>
+        <translation>順伝播: ステップ {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Backward pass: step {0} of {1}</source>
+        <translation>逆伝播: ステップ {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Press Step or Play. The forward pass computes the nodes from left to right; then the backward pass sends the derivatives back from right to left, each node multiplying what comes from upstream by its own local derivative.</source>
+        <translation>「1 ステップ進む」か「再生」を押してください。順伝播では左から右へノードを計算し、続く逆伝播では右から左へ微分を伝えます。各ノードは、上流から伝わった微分に自身の局所的な微分を掛けて下流へ伝えます。</translation>
+    </message>
+    <message>
+        <source>Forward: the {0} node</source>
+        <translation>順伝播: {0} ノード</translation>
+    </message>
+    <message>
+        <source>Forward: the {0} node computes {1}</source>
+        <translation>順伝播: {0} ノードで {1} を計算</translation>
+    </message>
+    <message>
+        <source>Y = X·W + B: {0}·{1} + {2} → {3}</source>
+        <translation>Y = X·W + B: {0}·{1} + {2} → {3}</translation>
+    </message>
+    <message>
+        <source>y = softmax(a), then the cross-entropy error of y and t, averaged over the batch (N = {0}): L = {1}</source>
+        <translation>y = softmax(a) を求め、y と t の交差エントロピー誤差をバッチで平均します（N = {0}）: L = {1}</translation>
+    </message>
+    <message>
+        <source>ReLU keeps the positive entries and sets the others to 0.</source>
+        <translation>ReLU は正の要素をそのまま残し、それ以外を 0 にします。</translation>
+    </message>
+    <message>
+        <source>Backward starts at the output with ∂L/∂L = 1: the derivative of the output with respect to itself.</source>
+        <translation>逆伝播は出力の ∂L/∂L = 1 から始まります。出力をそれ自身で微分した値です。</translation>
+    </message>
+    <message>
+        <source>Backward starts at the output with the upstream derivative dout:</source>
+        <translation>逆伝播は、出力に上流から伝わった微分 dout を与えて始まります:</translation>
+    </message>
+    <message>
+        <source>Backward: the {0} node</source>
+        <translation>逆伝播: {0} ノード</translation>
+    </message>
+    <message>
+        <source>This MulLayer object also did the forward of the × node with the tax, so it remembers x = {0} and y = {1}: these local derivatives belong to that node.</source>
+        <translation>この MulLayer オブジェクトは消費税の × ノードの順伝播も行ったため、x = {0}、y = {1} を覚えています。これらの局所的な微分は、そちらのノードのものです。</translation>
+    </message>
+    <message>
+        <source>to {0}: {1} × {2} = {3}</source>
+        <translation>{0} への微分: {1} × {2} = {3}</translation>
+    </message>
+    <message>
+        <source>to {0}, element by element:</source>
+        <translation>{0} への微分（要素ごと）:</translation>
+    </message>
+    <message>
+        <source>to {0}: dX = dY·Wᵀ, shapes {1}·{2} → {3}</source>
+        <translation>{0} への微分: dX = dY·Wᵀ、形状 {1}·{2} → {3}</translation>
+    </message>
+    <message>
+        <source>to {0}: dW = Xᵀ·dY, shapes {1}·{2} → {3}</source>
+        <translation>{0} への微分: dW = Xᵀ·dY、形状 {1}·{2} → {3}</translation>
+    </message>
+    <message>
+        <source>to {0}: dB = dY summed over the batch (axis 0), {1} → {2}</source>
+        <translation>{0} への微分: dB = dY をバッチ方向（axis 0）に合計、{1} → {2}</translation>
+    </message>
+    <message>
+        <source>upstream dY =</source>
+        <translation>上流から伝わった dY =</translation>
+    </message>
+    <message>
+        <source>to {0}: {1} × (y − t)/N with N = {2}:</source>
+        <translation>{0} への微分: {1} × (y − t)/N（N = {2}）:</translation>
+    </message>
+    <message>
+        <source>No derivative flows to t: the labels are given, not learned.</source>
+        <translation>t へは微分を流しません。ラベルは与えられるもので、学習するものではないからです。</translation>
+    </message>
+    <message>
+        <source>Backward pass done. The derivative of {0} with respect to each input:</source>
+        <translation>逆伝播が完了しました。各入力に関する {0} の微分:</translation>
+    </message>
+    <message>
+        <source>One MulLayer object does both multiplications. Its forward for the tax node overwrote what it had stored for the apple node: it now holds x = {0}, y = {1}. So backward at the apple node gives the apple {2} × {1} = {3} (right: {4}) and the number of apples {2} × {0} = {5} (right: {6}). Give every node its own layer object.</source>
+        <translation>1 つの MulLayer オブジェクトで 2 つの乗算を行っています。消費税のノードの順伝播で、りんごのノード用に保持していた値が上書きされ、いまは x = {0}、y = {1} を保持しています。そのため、りんごのノードの逆伝播では、りんごへの微分が {2} × {1} = {3}（正しくは {4}）、りんごの個数への微分が {2} × {0} = {5}（正しくは {6}）になってしまいます。ノードごとに別々のレイヤのオブジェクトを用意しましょう。</translation>
+    </message>
+    <message>
+        <source>Without .copy(), out = x makes out the same array as x, so out[mask] = 0 also zeroes the caller&apos;s x.
+x before forward:
+{0}
+x after forward:
+{1}
+y and the derivative are still right; the damage shows wherever x is used again. The book&apos;s Relu writes out = x.copy().</source>
+        <translation>.copy() がないと、out = x によって out は x と同じ配列になるため、out[mask] = 0 で呼び出し元の x まで 0 に書き換わります。
+forward の前の x:
+{0}
+forward の後の x:
+{1}
+y と微分は正しいままですが、x をもう一度使うところで影響が出ます。本書の Relu では out = x.copy() と書いています。</translation>
+    </message>
+    <message>
+        <source>Type at least one number, for example 1, -2, 3.</source>
+        <translation>数を 1 つ以上入力してください（例: 1, -2, 3）。</translation>
+    </message>
+    <message>
+        <source>There are more than {0} numbers, the most this field takes.</source>
+        <translation>数が {0} 個を超えています。この欄に入るのは {0} 個までです。</translation>
+    </message>
+    <message>
+        <source>A number is missing at position {0}.</source>
+        <translation>{0} 文字目に数がありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is not a number.</source>
+        <translation>{1} 文字目の「{0}」は数ではありません。</translation>
+    </message>
+    <message>
+        <source>{0} at position {1}: only finite numbers are allowed here.</source>
+        <translation>{1} 文字目の {0}: ここには有限の数だけを入力できます。</translation>
+    </message>
+    <message>
+        <source>The bracket &apos;{0}&apos; at position {1} has no partner.</source>
+        <translation>{1} 文字目のかっこ「{0}」に対応するかっこがありません。</translation>
+    </message>
+    <message>
+        <source>The rows have different lengths (see position {0}); a table needs rows of one length.</source>
+        <translation>行の長さがそろっていません（{0} 文字目を確認してください）。行列では、すべての行の長さが同じでなければなりません。</translation>
+    </message>
+    <message>
+        <source>At most a table (two dimensions) fits here; see position {0}.</source>
+        <translation>ここに入力できるのは行列（2 次元）までです。{0} 文字目を確認してください。</translation>
+    </message>
+    <message>
+        <source>Type all the numbers instead of NumPy&apos;s shortened &apos;...&apos;.</source>
+        <translation>NumPy が省略して表示した「...」ではなく、すべての数を入力してください。</translation>
+    </message>
+    <message>
+        <source>The shapes do not fit X·W: {0} has {1} columns, but {2} has {3} rows {4}. The number of columns of the left factor must equal the rows of the right one.</source>
+        <translation>形状が X·W に合いません。{0} の列数は {1} ですが、{2} {4} の行数は {3} です。行列の積では、左側の行列の列数と右側の行列の行数が一致していなければなりません。</translation>
+    </message>
+    <message>
+        <source>{0} needs one number per column of W: shape {1}, not {2}.</source>
+        <translation>{0} には W の列ごとに 1 つの数が必要です。形状を {2} ではなく {1} にしてください。</translation>
+    </message>
+    <message>
+        <source>{0} needs a vector or a table of numbers, not a single number.</source>
+        <translation>{0} には 1 つの数ではなく、ベクトルか行列を入力してください。</translation>
+    </message>
+    <message>
+        <source>{0} must be a table (rows of numbers); got shape {1}.</source>
+        <translation>{0} は行列（数の行を並べたもの）でなければなりません。入力された形状は {1} です。</translation>
+    </message>
+    <message>
+        <source>The upstream derivative must be one number or have shape {0}, not {1}.</source>
+        <translation>上流から伝わった微分は、1 つの数か、形状 {0} にしてください（入力された形状は {1} です）。</translation>
+    </message>
+    <message>
+        <source>The label {0} is out of range: with {1} classes a label is 0 … {2}.</source>
+        <translation>ラベル {0} は範囲外です。クラスが {1} 個のとき、ラベルは 0 … {2} です。</translation>
+    </message>
+    <message>
+        <source>A class label is a whole number, not {0}.</source>
+        <translation>クラスのラベルは整数です。{0} は使えません。</translation>
+    </message>
+    <message>
+        <source>t needs one label per row of scores ({0}), or one-hot rows of {1} classes.</source>
+        <translation>t には、スコアの行ごとに 1 つのラベル（{0} 個）か、{1} クラスの one-hot 表現の行が必要です。</translation>
+    </message>
+    <message>
+        <source>Each one-hot row needs exactly one 1 and zeros elsewhere.</source>
+        <translation>one-hot 表現の各行は、1 がちょうど 1 つで、残りはすべて 0 でなければなりません。</translation>
+    </message>
+    <message>
+        <source>At most a table (two dimensions) fits here.</source>
+        <translation>ここに入力できるのは行列（2 次元）までです。</translation>
+    </message>
+    <message>
+        <source>Type at least one number.</source>
+        <translation>数を 1 つ以上入力してください。</translation>
+    </message>
+    <message>
+        <source>Only finite numbers are allowed here.</source>
+        <translation>ここには有限の数だけを入力できます。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>

@@ -133,6 +133,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Step through the apple shopping graph and the layers' graphs: upstream "
                     "derivative times local derivative, node by node.",
                 ),
+                "zdl_gui.tabs.graph_tab:GraphTab",
+                icon="mdi6.graph-outline",
             ),
         ),
     ),
