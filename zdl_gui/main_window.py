@@ -280,8 +280,9 @@ class MainWindow(QMainWindow):
         self.nav_items[START].setText(0, self.tr("Start"))
         for chapter in CHAPTERS:
             if chapter.number in self.chapter_items:
-                text = self.tr("Chapter {0}: {1}").format(chapter.number, _tr(chapter.title))
-                self.chapter_items[chapter.number].setText(0, text)
+                item = self.chapter_items[chapter.number]
+                item.setText(0, self.view_title(chapter.number, _tr(chapter.title)))
+                item.setToolTip(0, item.text(0))
         for _, topic in available_topics():
             item = self.nav_items[topic.id]
             item.setText(0, _tr(topic.title))

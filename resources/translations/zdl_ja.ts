@@ -940,6 +940,683 @@ y と微分は正しいままですが、x をもう一度使うところで影�
     </message>
 </context>
 <context>
+    <name>LossBatchPage</name>
+    <message>
+        <source>SSE E_n</source>
+        <translation>二乗和誤差 E_n</translation>
+    </message>
+    <message>
+        <source>CEE E_n</source>
+        <translation>交差エントロピー誤差 E_n</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>One sample: N = 1, so the mean is that row&apos;s loss. Type several rows in y (one per line) and one label per row in t for a mini-batch.</source>
+        <translation>データは 1 個（N = 1）なので、平均はその行の損失そのものです。ミニバッチにするには、y に複数の行（1 行に 1 データ）を、t に行ごとの正解ラベルを入力してください。</translation>
+    </message>
+    <message>
+        <source>E = (1/N) Σ_n E_n: the mean over the N = {0} rows, so the loss does not grow with the batch size (§4.2.3). Click a row to work it out on the other pages.</source>
+        <translation>E = (1/N) Σ_n E_n: N = {0} 行の平均をとるので、バッチサイズが大きくなっても損失は大きくなりません（§4.2.3）。行をクリックすると、その行の計算をほかのタブで確かめられます。</translation>
+    </message>
+    <message>
+        <source>Mean over N = {0}: SSE {1}, CEE {2}</source>
+        <translation>N = {0} の平均: 二乗和誤差 {1}、交差エントロピー誤差 {2}</translation>
+    </message>
+    <message>
+        <source>Dividing by y.ndim instead of the batch size N: here both are {0}, so the slip hides; with another batch size the loss would be wrong.</source>
+        <translation>バッチサイズ N ではなく y.ndim で割る間違い: ここではどちらも {0} なので間違いが表に出ませんが、バッチサイズが違えば損失は誤った値になります。</translation>
+    </message>
+    <message>
+        <source>Dividing by y.ndim (= {0}) instead of the batch size N = {1}: {2} instead of {3}.</source>
+        <translation>バッチサイズ N = {1} ではなく y.ndim (= {0}) で割ると、{3} ではなく {2} になります。</translation>
+    </message>
+    <message>
+        <source>Forgetting δ in log(y + δ): {0} instead of {1}, because a correct-class y is 0.</source>
+        <translation>log(y + δ) の δ を忘れると、正解クラスの y に 0 があるため、{1} ではなく {0} になります。</translation>
+    </message>
+    <message>
+        <source>Forgetting δ in log(y + δ) changes little here ({0}), as no correct-class y is 0; a single y = 0 would make the loss +∞.</source>
+        <translation>log(y + δ) の δ を忘れても、正解クラスの y に 0 がないので、ここでは値はほとんど変わりません（{0}）。ただし、y = 0 が 1 つでもあれば損失は +∞ になります。</translation>
+    </message>
+    <message>
+        <source>The label formula with this one-hot t: IndexError (shapes ({0},) and ({0}, {1})).</source>
+        <translation>この one-hot 表現の t をラベル表現の式に渡すと IndexError になります（形状 ({0},) と ({0}, {1})）。</translation>
+    </message>
+    <message>
+        <source>The label formula with this one-hot t: {0} instead of {1}.</source>
+        <translation>この one-hot 表現の t をラベル表現の式に渡すと、{1} ではなく {0} になります。</translation>
+    </message>
+    <message>
+        <source>Common slips, with this input</source>
+        <translation>よくある間違い（この入力の場合）</translation>
+    </message>
+</context>
+<context>
+    <name>LossCalculationWriter</name>
+    <message>
+        <source>Loss calculation (§4.2)</source>
+        <translation>損失関数の計算（§4.2）</translation>
+    </message>
+    <message>
+        <source>Row {0} of a batch of N = {1} rows, C = {2} classes.</source>
+        <translation>N = {1} 行、C = {2} クラスのバッチのうち {0} 行目です。</translation>
+    </message>
+    <message>
+        <source>One sample, C = {0} classes.</source>
+        <translation>データは 1 個、クラス数は C = {0} です。</translation>
+    </message>
+    <message>
+        <source>y are raw scores a; the probabilities y = softmax(a) are used.</source>
+        <translation>y は生のスコア a なので、確率 y = softmax(a) を使います。</translation>
+    </message>
+    <message>
+        <source>Sum of squared errors (§4.2.1)</source>
+        <translation>二乗和誤差（§4.2.1）</translation>
+    </message>
+    <message>
+        <source>Three names, three numbers: ½ Σ (the book&apos;s E) = {0}; sum of squares Σ = {1}; mean squared error (1/C) Σ with C = {2}: {3}.</source>
+        <translation>3 つの名前と 3 つの値: ½ Σ（本書の E、二乗和誤差）= {0}、二乗の和 Σ = {1}、平均二乗誤差 (1/C) Σ（C = {2}）= {3}。なお、初期の刷の本書では、この ½ Σ を mean squared error（関数名 mean_squared_error）と呼んでいました。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy error (§4.2.2)</source>
+        <translation>交差エントロピー誤差（§4.2.2）</translation>
+    </message>
+    <message>
+        <source>Not computed: y has negative values, and their logarithm is undefined.</source>
+        <translation>計算できません。y に負の値があり、負の数の対数は定義されないからです。</translation>
+    </message>
+    <message>
+        <source>Label form (§4.2.4): t = {0}, only y[{1}, {0}] is picked.</source>
+        <translation>ラベル表現（§4.2.4）: t = {0} なので、取り出すのは y[{1}, {0}] だけです。</translation>
+    </message>
+    <message>
+        <source>Mini-batch: the mean over N rows (§4.2.3)</source>
+        <translation>ミニバッチ: N 行の平均（§4.2.3）</translation>
+    </message>
+    <message>
+        <source>Gradient with respect to y (§4.4, §5.6.3)</source>
+        <translation>y に関する勾配（§4.4、§5.6.3）</translation>
+    </message>
+</context>
+<context>
+    <name>LossCeePage</name>
+    <message>
+        <source>Not computed: y has negative values, and log(y) is undefined for them. The cross-entropy error needs probabilities; tick “apply softmax first” for raw scores.</source>
+        <translation>計算できません。y に負の値があり、負の値に対して log(y) は定義されないからです。交差エントロピー誤差には確率が必要です。生のスコアを入力したのなら「先にソフトマックス関数を適用する」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>y_k = softmax(a)_k</source>
+        <translation>y_k = softmax(a)_k</translation>
+    </message>
+    <message>
+        <source>Σ t_k log(y_k + δ) = {0}</source>
+        <translation>Σ t_k log(y_k + δ) = {0}</translation>
+    </message>
+    <message>
+        <source>E = −({0}) = {1}</source>
+        <translation>E = −({0}) = {1}</translation>
+    </message>
+    <message>
+        <source>Greyed rows have t_k = 0, so their terms vanish: only k = {0} survives, 1 · log({1} + δ) = {2}.</source>
+        <translation>灰色の行は t_k = 0 なので、その項は消えます。残るのは k = {0} の項 1 · log({1} + δ) = {2} だけです。</translation>
+    </message>
+    <message>
+        <source>all {0} terms, {1} of them zero</source>
+        <translation>{0} 項すべて（うち {1} 項は 0）</translation>
+    </message>
+    <message>
+        <source>t_{0} = {1} → y[{0}, {1}] = {2}</source>
+        <translation>t_{0} = {1} → y[{0}, {1}] = {2}</translation>
+    </message>
+    <message>
+        <source>y[{0}, {1}] = 0: without δ this would be −log(0) = +∞ (and 0 · log 0 = nan in the sum). With δ = {2} the loss stops at −log(δ) = {3}.</source>
+        <translation>y[{0}, {1}] = 0 です。δ がなければ −log(0) = +∞ になります（和の中では 0 · log 0 = nan）。δ = {2} を足すと、損失は −log(δ) = {3} にとどまります。</translation>
+    </message>
+    <message>
+        <source>δ = {0} keeps log(0) = −∞ away (§4.2.2). Mean over the batch: the label form −Σ_n log(y[n, t_n] + δ) / N gives {1}, the one-hot form {2}.</source>
+        <translation>δ = {0} を足すことで、log(0) = −∞ になるのを防ぎます（§4.2.2）。バッチの平均は、ラベル表現の −Σ_n log(y[n, t_n] + δ) / N では {1}、one-hot 表現では {2} です。</translation>
+    </message>
+    <message>
+        <source>y = {0} → E = {1}</source>
+        <translation>y = {0} → E = {1}</translation>
+    </message>
+    <message>
+        <source>One-hot and label form (§4.2.4)</source>
+        <translation>one-hot 表現とラベル表現（§4.2.4）</translation>
+    </message>
+    <message>
+        <source>one-hot t</source>
+        <translation>one-hot 表現の t</translation>
+    </message>
+    <message>
+        <source>class label t_n</source>
+        <translation>正解ラベル t_n</translation>
+    </message>
+    <message>
+        <source>E = −log(y + δ) (§4.2.2)</source>
+        <translation>E = −log(y + δ)（§4.2.2）</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>y of the correct class</source>
+        <translation>正解クラスの y</translation>
+    </message>
+    <message>
+        <source>δ cap: −log(1e-7) = {0}</source>
+        <translation>δ による上限: −log(1e-7) = {0}</translation>
+    </message>
+    <message>
+        <source>without δ, y = 0 gives +∞</source>
+        <translation>δ がなければ y = 0 で +∞</translation>
+    </message>
+</context>
+<context>
+    <name>LossGradientPage</name>
+    <message>
+        <source>SSE
+(y_k − t_k)/N</source>
+        <translation>二乗和誤差
+(y_k − t_k)/N</translation>
+    </message>
+    <message>
+        <source>CEE
+−t_k/(y_k + δ)/N</source>
+        <translation>交差エントロピー誤差
+−t_k/(y_k + δ)/N</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss
+(y_k − t_k)/N</source>
+        <translation>Softmax-with-Loss
+(y_k − t_k)/N</translation>
+    </message>
+    <message>
+        <source>y = softmax(a). The last column is the gradient with respect to the scores a (§5.6.3): just (y − t)/N, here with N = {0}. Softmax with the cross-entropy error, like the identity with the sum of squared errors, was chosen for this clean result.</source>
+        <translation>y = softmax(a) です。最後の列はスコア a に関する勾配で（§5.6.3）、単純に (y − t)/N になります（ここでは N = {0}）。ソフトマックス関数に交差エントロピー誤差を組み合わせるのは、恒等関数に二乗和誤差を組み合わせるのと同じく、このきれいな結果を得るためです。</translation>
+    </message>
+    <message>
+        <source>If y came out of softmax, the gradient with respect to softmax&apos;s input is (y − t)/N (§5.6.3, N = {0}): the same numbers as the sum of squared errors&apos; ∂E/∂y_k. The bigger the mistake, the bigger the gradient.</source>
+        <translation>y がソフトマックス関数の出力なら、ソフトマックス関数の入力に関する勾配は (y − t)/N です（§5.6.3、N = {0}）。これは二乗和誤差の ∂E/∂y_k と同じ値です。間違いが大きいほど、勾配も大きくなります。</translation>
+    </message>
+    <message>
+        <source>(y − t)/N</source>
+        <translation>(y − t)/N</translation>
+    </message>
+    <message>
+        <source>y, t and (y − t)/N, class by class</source>
+        <translation>クラスごとの y、t、(y − t)/N</translation>
+    </message>
+    <message>
+        <source>class k</source>
+        <translation>クラス k</translation>
+    </message>
+</context>
+<context>
+    <name>LossInputs</name>
+    <message>
+        <source>Digit “2”: right guess (one-hot t)</source>
+        <extracomment>Digits shown at first, and the range of the precision spin box. At most this many rows are listed in a &quot;rows do not sum to 1&quot; message. The presets&apos; names and tooltips, translated where shown.</extracomment>
+        <translation>「2」の例: 正解した場合（one-hot 表現の t）</translation>
+    </message>
+    <message>
+        <source>§4.2.1: y puts 0.6 on class 2, t is one-hot at 2: E = 0.0975, CEE = 0.5108</source>
+        <translation>§4.2.1: y は「2」の確率が 0.6 で、t は「2」を正解とする one-hot 表現です。二乗和誤差は E = 0.0975、交差エントロピー誤差は E = 0.5108 です。</translation>
+    </message>
+    <message>
+        <source>Digit “2”: wrong guess</source>
+        <translation>「2」の例: 外れた場合</translation>
+    </message>
+    <message>
+        <source>§4.2.1: y puts 0.6 on class 7, t is still 2: E = 0.5975, CEE = 2.3026</source>
+        <translation>§4.2.1: y は「7」の確率が 0.6 で、正解 t は「2」のままです。二乗和誤差は E = 0.5975、交差エントロピー誤差は E = 2.3026 です。</translation>
+    </message>
+    <message>
+        <source>Digit “2”: right guess, label t = 2</source>
+        <translation>「2」の例: 正解した場合、ラベル表現 t = 2</translation>
+    </message>
+    <message>
+        <source>§4.2.4: the same example with the class label 2: the same 0.5108</source>
+        <translation>§4.2.4: 同じ例で、t を正解ラベル 2 として与えます。結果は同じ 0.5108 です。</translation>
+    </message>
+    <message>
+        <source>δ demonstration: y = 0 at the correct class</source>
+        <translation>δ の働き: 正解クラスの y = 0</translation>
+    </message>
+    <message>
+        <source>§4.2.2: log(0) = −∞, but with δ = 1e-7 the loss is −log(1e-7) = 16.118</source>
+        <translation>§4.2.2: log(0) = −∞ ですが、δ = 1e-7 を足すと、損失は −log(1e-7) = 16.118 にとどまります。</translation>
+    </message>
+    <message>
+        <source>Batch: right and wrong guess, N = 2</source>
+        <translation>バッチ: 正解した場合と外れた場合、N = 2</translation>
+    </message>
+    <message>
+        <source>§4.2.4: both rows as one mini-batch; the loss is the mean over N</source>
+        <translation>§4.2.4: 2 つの行を 1 つのミニバッチとして計算します。損失は N 個のデータの平均です。</translation>
+    </message>
+    <message>
+        <source>Slip: one-hot t read as labels</source>
+        <translation>間違い: one-hot 表現の t をラベルとして読む</translation>
+    </message>
+    <message>
+        <source>The label formula fed a one-hot t gives 23.719 instead of 0.5108</source>
+        <translation>ラベル表現の式に one-hot 表現の t を渡すと、0.5108 ではなく 23.719 になります。</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss: y = (0.3, 0.2, 0.5)</source>
+        <translation>Softmax-with-Loss: y = (0.3, 0.2, 0.5)</translation>
+    </message>
+    <message>
+        <source>§5.6.3: a poor guess, a large gradient y − t = (0.3, −0.8, 0.5)</source>
+        <translation>§5.6.3: 推定が外れているので、勾配 y − t = (0.3, −0.8, 0.5) は大きくなります。</translation>
+    </message>
+    <message>
+        <source>Softmax-with-Loss: y = (0.01, 0.99, 0)</source>
+        <translation>Softmax-with-Loss: y = (0.01, 0.99, 0)</translation>
+    </message>
+    <message>
+        <source>§5.6.3: a good guess, a small gradient y − t = (0.01, −0.01, 0)</source>
+        <translation>§5.6.3: 推定が当たっているので、勾配 y − t = (0.01, −0.01, 0) は小さくなります。</translation>
+    </message>
+    <message>
+        <source>Raw scores (0.3, 2.9, 4.0) → softmax</source>
+        <translation>生のスコア (0.3, 2.9, 4.0) → ソフトマックス関数</translation>
+    </message>
+    <message>
+        <source>§3.5.1 scores through softmax, then the cross-entropy error</source>
+        <translation>§3.5.1 のスコアをソフトマックス関数に通してから、交差エントロピー誤差を求めます。</translation>
+    </message>
+    <message>
+        <source>detect automatically</source>
+        <extracomment>How t is read: combo item data → shown text.</extracomment>
+        <translation>自動で判別</translation>
+    </message>
+    <message>
+        <source>one-hot rows</source>
+        <translation>one-hot 表現</translation>
+    </message>
+    <message>
+        <source>class labels</source>
+        <translation>ラベル表現</translation>
+    </message>
+    <message>
+        <source>Detected: — (fix the input first)</source>
+        <translation>判別結果: —（先に入力を直してください）</translation>
+    </message>
+    <message>
+        <source>Chosen: class labels — but t has the shape of y (one-hot)</source>
+        <translation>指定: ラベル表現 — ただし t は y と同じ形状（one-hot 表現）です</translation>
+    </message>
+    <message>
+        <source>Chosen: one-hot</source>
+        <translation>指定: one-hot 表現</translation>
+    </message>
+    <message>
+        <source>Chosen: class labels</source>
+        <translation>指定: ラベル表現</translation>
+    </message>
+    <message>
+        <source>Detected: one-hot (t has the shape of y)</source>
+        <translation>判別結果: one-hot 表現（t が y と同じ形状）</translation>
+    </message>
+    <message>
+        <source>Detected: class labels (one per row of y)</source>
+        <translation>判別結果: ラベル表現（y の各行に 1 つ）</translation>
+    </message>
+    <message>
+        <source>One sample, {0} classes</source>
+        <translation>データ 1 個、{0} クラス</translation>
+    </message>
+    <message>
+        <source>A batch of N = {0} rows, {1} classes each</source>
+        <translation>N = {0} 行のバッチ、各行 {1} クラス</translation>
+    </message>
+    <message>
+        <source>Examples from the book</source>
+        <translation>本書の例</translation>
+    </message>
+    <message>
+        <source>Choose an example…</source>
+        <translation>例を選択…</translation>
+    </message>
+    <message>
+        <source>Fills in y and t with one of the book&apos;s examples</source>
+        <translation>y と t に本書の例を入力します</translation>
+    </message>
+    <message>
+        <source>y — the network&apos;s output</source>
+        <translation>y — ニューラルネットワークの出力</translation>
+    </message>
+    <message>
+        <source>for example 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0</source>
+        <translation>例: 0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0</translation>
+    </message>
+    <message>
+        <source>Probabilities: a vector, or one row per line for a mini-batch. Commas, spaces, brackets and NumPy&apos;s printout all work.</source>
+        <translation>確率を入力します。ベクトル 1 つか、ミニバッチなら 1 行に 1 データずつ入力します。カンマ、空白、かっこ、NumPy の表示形式のどれでも読み取れます。</translation>
+    </message>
+    <message>
+        <source>y are raw scores — apply softmax first</source>
+        <translation>y は生のスコア — 先にソフトマックス関数を適用する</translation>
+    </message>
+    <message>
+        <source>The Softmax-with-Loss layer (§5.6.3): y = softmax(a), then the losses</source>
+        <translation>Softmax-with-Loss レイヤ（§5.6.3）: y = softmax(a) を求めてから損失を計算します</translation>
+    </message>
+    <message>
+        <source>t — the correct answer</source>
+        <translation>t — 教師データ（正解）</translation>
+    </message>
+    <message>
+        <source>a class label such as 2, or a one-hot row 0, 0, 1, 0, …</source>
+        <translation>2 のような正解ラベル、または 0, 0, 1, 0, … のような one-hot 表現の行</translation>
+    </message>
+    <message>
+        <source>One-hot rows (the shape of y) or one class label per row of y (2, or 2, 7, 0 for a batch).</source>
+        <translation>one-hot 表現の行（y と同じ形状）か、y の各行に正解ラベルを 1 つずつ（2、バッチなら 2, 7, 0 など）入力します。</translation>
+    </message>
+    <message>
+        <source>Read t as:</source>
+        <translation>t の形式:</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Significant digits:</source>
+        <translation>有効桁数:</translation>
+    </message>
+    <message>
+        <source>Copy calculation</source>
+        <translation>計算をコピー</translation>
+    </message>
+    <message>
+        <source>Copy the worked calculation of the shown row</source>
+        <translation>表示中の行の計算過程をコピーします</translation>
+    </message>
+    <message>
+        <source>As plain text</source>
+        <translation>プレーンテキストで</translation>
+    </message>
+    <message>
+        <source>As Markdown</source>
+        <translation>Markdown で</translation>
+    </message>
+    <message>
+        <source>As LaTeX</source>
+        <translation>LaTeX で</translation>
+    </message>
+</context>
+<context>
+    <name>LossMessages</name>
+    <message>
+        <source>Type y, the network&apos;s output, for example 0.1, 0.05, 0.6, …</source>
+        <translation>ニューラルネットワークの出力 y を入力してください（例: 0.1, 0.05, 0.6, …）。</translation>
+    </message>
+    <message>
+        <source>Type t: a class label such as 2, or a one-hot row such as 0, 0, 1.</source>
+        <translation>t を入力してください。2 のような正解ラベルか、0, 0, 1 のような one-hot 表現の行です。</translation>
+    </message>
+    <message>
+        <source>There are more than {0} numbers, the most this field takes.</source>
+        <translation>数が {0} 個を超えています。この欄に入るのは {0} 個までです。</translation>
+    </message>
+    <message>
+        <source>A number is missing at position {0} (line {1}).</source>
+        <translation>{0} 文字目（{1} 行目）に数がありません。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} (line {2}) is not a number.</source>
+        <translation>{1} 文字目（{2} 行目）の「{0}」は数ではありません。</translation>
+    </message>
+    <message>
+        <source>{0} at position {1} (line {2}): only finite numbers work here, no nan or inf.</source>
+        <translation>{1} 文字目（{2} 行目）の {0}: ここには有限の数だけを入力できます（nan や inf は使えません）。</translation>
+    </message>
+    <message>
+        <source>The &apos;...&apos; at position {0} comes from NumPy&apos;s shortened printout; type all the numbers.</source>
+        <translation>{0} 文字目の「...」は NumPy が省略して表示した印です。すべての数を入力してください。</translation>
+    </message>
+    <message>
+        <source>The bracket &apos;{0}&apos; at position {1} (line {2}) has no partner.</source>
+        <translation>{1} 文字目（{2} 行目）のかっこ「{0}」に対応するかっこがありません。</translation>
+    </message>
+    <message>
+        <source>Every row needs the same number of values; line {0} differs (position {1}).</source>
+        <translation>どの行も値の個数が同じでなければなりませんが、{0} 行目は個数が違います（{1} 文字目）。</translation>
+    </message>
+    <message>
+        <source>Type a vector or a table (one row per line); the brackets at position {0} nest too deep.</source>
+        <translation>ベクトルか行列（改行で行を区切る）を入力してください。{0} 文字目のかっこは入れ子が深すぎます。</translation>
+    </message>
+    <message>
+        <source>{0} is empty.</source>
+        <translation>{0} が空です。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} (row {2}, element {3}): only finite numbers work here.</source>
+        <translation>{0} に {1} があります（{2} 行目、インデックス {3} の要素）。ここには有限の数だけを入力できます。</translation>
+    </message>
+    <message>
+        <source>{0} has {1} dimensions: type a vector, or one row per line.</source>
+        <translation>{0} が {1} 次元になっています。ベクトルか、1 行に 1 データずつ入力してください。</translation>
+    </message>
+    <message>
+        <source>y has a single column (shape {0}), so there is nothing to compare: put one sample&apos;s numbers on one line, at least two classes.</source>
+        <translation>y の列が 1 つしかない（形状 {0}）ため、比べるものがありません。1 データ分の数を 1 行に並べ、クラスは 2 つ以上にしてください。</translation>
+    </message>
+    <message>
+        <source>Label {0} (number {1} of t) is not a whole number: a class label is an index 0, 1, 2, …</source>
+        <translation>ラベル {0}（t のインデックス {1}）は整数ではありません。正解ラベルは 0, 1, 2, … というインデックスです。</translation>
+    </message>
+    <message>
+        <source>Label {0} is out of range: y has {1} classes, so a label is 0 … {2} (NumPy counts from 0).</source>
+        <translation>ラベル {0} は範囲外です。y のクラスは {1} 個なので、ラベルは 0 … {2} です（NumPy のインデックスは 0 から数えます）。</translation>
+    </message>
+    <message>
+        <source>Row {0} of the one-hot t holds {1} at element {2}: one-hot uses only 0 and 1.</source>
+        <translation>one-hot 表現の t の {0} 行目で、インデックス {2} の要素が {1} になっています。one-hot 表現で使う値は 0 と 1 だけです。</translation>
+    </message>
+    <message>
+        <source>Row {0} of the one-hot t has a 1 at elements {1}: exactly one class is correct, so each row has exactly one 1.</source>
+        <translation>one-hot 表現の t の {0} 行目で、インデックス {1} の要素が 1 になっています。正解のクラスはただ 1 つなので、各行の 1 はちょうど 1 つです。</translation>
+    </message>
+    <message>
+        <source>Row {0} of the one-hot t is all zeros: put a 1 at the correct class.</source>
+        <translation>one-hot 表現の t の {0} 行目がすべて 0 です。正解のクラスに 1 を入れてください。</translation>
+    </message>
+    <message>
+        <source>A one-hot t needs the shape of y, {0} × {1} = {2} numbers, but t has {3}. Class labels? Choose “detect automatically” or “class labels”.</source>
+        <translation>one-hot 表現の t には y と同じ形状、つまり {0} × {1} = {2} 個の数が必要ですが、t の数は {3} 個です。正解ラベルを入力したのなら、「自動で判別」か「ラベル表現」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Class labels need one number per row of y ({0}), but t has {1}.</source>
+        <translation>ラベル表現では y の行ごとに数が 1 つ（{0} 個）必要ですが、t の数は {1} 個です。</translation>
+    </message>
+    <message>
+        <source>y and t do not fit: t has {0} numbers, but y has {1} row(s) of {2} classes. A one-hot t needs {3} numbers (the shape of y), class labels need {1} (one per row).</source>
+        <translation>y と t が合いません。t の数は {0} 個ですが、y は {2} クラスの行が {1} 行あります。one-hot 表現の t なら {3} 個（y と同じ形状）、ラベル表現なら {1} 個（各行に 1 つ）の数が必要です。</translation>
+    </message>
+    <message>
+        <source>y holds {0} negative value(s), e.g. {1} at row {2}, element {3}: not probabilities. The cross-entropy error needs log(y), so it is not computed. Raw scores? Tick “apply softmax first”.</source>
+        <translation>y に負の値が {0} 個あります（例: {2} 行目、インデックス {3} の要素が {1}）。これは確率ではありません。交差エントロピー誤差は log(y) を使うので、計算しません。生のスコアを入力したのなら「先にソフトマックス関数を適用する」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>y holds {0} value(s) above 1, e.g. {1} at row {2}, element {3}: a probability is at most 1. Raw scores? Tick “apply softmax first”.</source>
+        <translation>y に 1 より大きい値が {0} 個あります（例: {2} 行目、インデックス {3} の要素が {1}）。確率は 1 以下です。生のスコアを入力したのなら「先にソフトマックス関数を適用する」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>row {0}: Σ = {1}</source>
+        <translation>{0} 行目: Σ = {1}</translation>
+    </message>
+    <message>
+        <source>{0} row(s) of y do not sum to 1 ({1}). Softmax outputs always do (within {2}); the losses below are still computed.</source>
+        <translation>y の {0} 個の行で和が 1 になっていません（{1}）。ソフトマックス関数の出力なら、和は必ず 1 になります（誤差 {2} 以内）。損失はこのまま計算します。</translation>
+    </message>
+    <message>
+        <source>y is so large ({0}) that (y − t)² overflows to inf.</source>
+        <translation>y が大きすぎて（{0}）、(y − t)² が inf にオーバーフローします。</translation>
+    </message>
+    <message>
+        <source>y already looks like probabilities (each row sums to 1). Softmax turns them into other numbers; untick “raw scores” to use them as they are.</source>
+        <translation>y はすでに確率のようです（各行の和が 1）。ソフトマックス関数を通すと別の値に変わります。このまま使うには「生のスコア」のチェックを外してください。</translation>
+    </message>
+    <message>
+        <source>t is one-hot, but “class labels” is chosen. The book&apos;s label formula y[np.arange(N), t] would fail here (IndexError); the numbers below read t as one-hot. See the cross-entropy page.</source>
+        <translation>t は one-hot 表現ですが、「ラベル表現」が選ばれています。本書のラベル表現用の式 y[np.arange(N), t] は、ここでは失敗します（IndexError）。表示している数値は、t を one-hot 表現として計算したものです。詳しくは「交差エントロピー誤差」のタブを見てください。</translation>
+    </message>
+    <message>
+        <source>t is one-hot, but “class labels” is chosen. The book&apos;s label formula would give {0} instead of {1}: see the cross-entropy page. The numbers below read t as one-hot.</source>
+        <translation>t は one-hot 表現ですが、「ラベル表現」が選ばれています。本書のラベル表現用の式では、{1} ではなく {0} になります（「交差エントロピー誤差」のタブを参照）。表示している数値は、t を one-hot 表現として計算したものです。</translation>
+    </message>
+</context>
+<context>
+    <name>LossSsePage</name>
+    <message>
+        <source>y_k = softmax(a)_k</source>
+        <translation>y_k = softmax(a)_k</translation>
+    </message>
+    <message>
+        <source>Σ (y_k − t_k)² = {0}</source>
+        <translation>Σ (y_k − t_k)² = {0}</translation>
+    </message>
+    <message>
+        <source>E = ½ × {0} = {1}</source>
+        <translation>E = ½ × {0} = {1}</translation>
+    </message>
+    <message>
+        <source>Here C = {0}. The book&apos;s E is ½ Σ: the ½ cancels the 2 of the derivative, so ∂E/∂y_k = y_k − t_k.</source>
+        <translation>ここでは C = {0} です。本書の E は ½ Σ です。½ が微分で出てくる 2 を打ち消すので、∂E/∂y_k = y_k − t_k となります。なお、初期の刷の本書では、この E を mean squared error（関数名 mean_squared_error）と呼んでいました。</translation>
+    </message>
+    <message>
+        <source>(y_k − t_k)² per class</source>
+        <translation>クラスごとの (y_k − t_k)²</translation>
+    </message>
+    <message>
+        <source>class k</source>
+        <translation>クラス k</translation>
+    </message>
+    <message>
+        <source>E = ½ Σ_k (y_k − t_k)²  (§4.2.1)</source>
+        <translation>E = ½ Σ_k (y_k − t_k)²（§4.2.1）</translation>
+    </message>
+    <message>
+        <source>Three names you will meet</source>
+        <translation>よく見かける 3 つの名前</translation>
+    </message>
+    <message>
+        <source>the book&apos;s E (sum of squared errors)</source>
+        <translation>本書の E（二乗和誤差）</translation>
+    </message>
+    <message>
+        <source>sum of squares (no ½)</source>
+        <translation>二乗の和（½ なし）</translation>
+    </message>
+    <message>
+        <source>mean squared error (÷ C)</source>
+        <translation>平均二乗誤差（÷ C）</translation>
+    </message>
+</context>
+<context>
+    <name>LossTab</name>
+    <message>
+        <source>Stale — the input has an error, so this is the result of the last valid input.</source>
+        <extracomment>Milliseconds of quiet typing before the losses are recomputed. The most numbers the y and t fields take.</extracomment>
+        <translation>古い結果 — 入力に誤りがあるため、最後に正しく入力された値の結果を表示しています。</translation>
+    </message>
+    <message>
+        <source>One sample (N = 1).</source>
+        <translation>データは 1 個です（N = 1）。</translation>
+    </message>
+    <message>
+        <source>Mean over the N = {0} rows of the batch, E = (1/N) Σ_n E_n.</source>
+        <translation>バッチの N = {0} 行の平均 E = (1/N) Σ_n E_n です。</translation>
+    </message>
+    <message>
+        <source>(0 … {0})</source>
+        <translation>(0 … {0})</translation>
+    </message>
+    <message>
+        <source>The label formula −Σ log(y[np.arange(N), t] + δ) / N expects one class index per row. With a one-hot t of shape ({0}, {1}), NumPy cannot pair np.arange({0}) with t and raises IndexError. Choose “detect automatically” or type one label per row.</source>
+        <translation>ラベル表現の式 −Σ log(y[np.arange(N), t] + δ) / N は、各行に正解クラスのインデックスが 1 つあるものとして計算します。形状 ({0}, {1}) の one-hot 表現の t では、NumPy は np.arange({0}) と t を対応づけられず、IndexError になります。「自動で判別」を選ぶか、行ごとにラベルを 1 つ入力してください。</translation>
+    </message>
+    <message>
+        <source>y[{0}, {1}] = {2} (×{3})</source>
+        <translation>y[{0}, {1}] = {2} (×{3})</translation>
+    </message>
+    <message>
+        <source>The label formula −Σ log(y[np.arange(N), t] + δ) / N expects one class index per row. Fed this one-hot t, NumPy reads every 0 and 1 of t as an index and picks {0}: it gives {1} instead of {2}. Choose “detect automatically” or “one-hot rows”, or type the label.</source>
+        <translation>ラベル表現の式 −Σ log(y[np.arange(N), t] + δ) / N は、各行に正解クラスのインデックスが 1 つあるものとして計算します。この one-hot 表現の t を渡すと、NumPy は t の 0 と 1 をすべてインデックスとして読み、{0} を取り出します。その結果、{2} ではなく {1} になります。「自動で判別」か「one-hot 表現」を選ぶか、ラベルを入力してください。</translation>
+    </message>
+    <message>
+        <source>Loss calculator</source>
+        <translation>損失関数の計算</translation>
+    </message>
+    <message>
+        <source>Sum of squared errors E</source>
+        <translation>二乗和誤差 E</translation>
+    </message>
+    <message>
+        <source>Cross-entropy error E</source>
+        <translation>交差エントロピー誤差 E</translation>
+    </message>
+    <message>
+        <source>Row shown:</source>
+        <translation>表示する行:</translation>
+    </message>
+    <message>
+        <source>Sum of squared errors</source>
+        <translation>二乗和誤差</translation>
+    </message>
+    <message>
+        <source>Cross-entropy error</source>
+        <translation>交差エントロピー誤差</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>バッチ</translation>
+    </message>
+</context>
+<context>
+    <name>LossTables</name>
+    <message>
+        <source>Showing {0} of {1} rows; the mean uses all of them.</source>
+        <extracomment>A worked table lists at most this many classes (the correct class always among them). A table is never squeezed below its contents&apos; width, up to this many pixels. The gradient chart draws at most this many classes.</extracomment>
+        <translation>{1} 行のうち {0} 行を表示しています。平均はすべての行から計算しています。</translation>
+    </message>
+    <message>
+        <source>Showing {0} of {1} classes; the sums use all of them.</source>
+        <translation>{1} クラスのうち {0} クラスを表示しています。和はすべてのクラスから計算しています。</translation>
+    </message>
+    <message>
+        <source>The gradient is divided by N because the loss is a mean over the batch. With N = 1 it makes no difference; for a batch, forgetting “/ batch_size” makes it N times too big.</source>
+        <translation>損失はバッチの平均なので、勾配も N で割ります。N = 1 では違いはありませんが、バッチで「/ batch_size」を忘れると、勾配が N 倍も大きくなってしまいます。</translation>
+    </message>
+    <message>
+        <source>The gradient is divided by N because the loss is a mean over the batch; forgetting “/ batch_size” makes it N = {0} times too big.</source>
+        <translation>損失はバッチの平均なので、勾配も N で割ります。「/ batch_size」を忘れると、勾配が N = {0} 倍も大きくなってしまいます。</translation>
+    </message>
+    <message>
+        <source>One sample, C = {0} classes</source>
+        <translation>データ 1 個、C = {0} クラス</translation>
+    </message>
+    <message>
+        <source>Row {0} of N = {1}</source>
+        <translation>N = {1} 行中の {0} 行目</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1020,10 +1697,6 @@ y と微分は正しいままですが、x をもう一度使うところで影�
     <message>
         <source>Start</source>
         <translation>はじめに</translation>
-    </message>
-    <message>
-        <source>Chapter {0}: {1}</source>
-        <translation>{0}章 {1}</translation>
     </message>
     <message>
         <source>Ch. {0} {1}</source>

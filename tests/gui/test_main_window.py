@@ -47,7 +47,7 @@ def test_navigation_groups_views_by_chapter(make_window):
     window = make_window()
     texts = [window.nav.topLevelItem(i).text(0) for i in range(window.nav.topLevelItemCount())]
     assert texts[0] == "Start"
-    assert "Chapter 2: Perceptrons" in texts and "Chapter 3: Neural networks" in texts
+    assert "Ch. 2 Perceptrons" in texts and "Ch. 3 Neural networks" in texts
     assert window.current_view_id() == START
 
 

@@ -107,6 +107,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Type y and t and check the sum of squared errors and the cross-entropy "
                     "error line by line, one-hot or label form.",
                 ),
+                "zdl_gui.tabs.loss_tab:LossTab",
+                icon="mdi6.sigma",
             ),
             Topic(
                 "gradient",
