@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 import zdl_gui
+from core.mistakes import mistakes_for_topic
 from zdl_gui.i18n import LANGUAGES, LanguageSwitcher
 from zdl_gui.plotting import export_plot
 from zdl_gui.settings import Settings
@@ -43,6 +45,7 @@ from zdl_gui.tabs.registry import CHAPTERS, available_topics, find_topic
 from zdl_gui.theme import apply_theme
 
 START = "start"
+MISTAKES_VIEW = "mistakes"
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _DEFAULT_SIZE = QSize(1280, 800)
 _NAV_WIDTH = 240
@@ -90,6 +93,11 @@ class MainWindow(QMainWindow):
         self._build_navigation()
         self.nav.currentItemChanged.connect(self._on_nav_changed)
 
+        self.mistakes_link = QLabel(self)
+        self.mistakes_link.setTextFormat(Qt.TextFormat.RichText)
+        self.mistakes_link.linkActivated.connect(self.show_mistake)
+        self.statusBar().addPermanentWidget(self.mistakes_link)
+
         self.actions_by_id: dict[str, QAction] = {}
         self._create_actions()
         self._create_menus()
@@ -120,6 +128,8 @@ class MainWindow(QMainWindow):
     def _add_view(self, view_id: str, widget: QWidget) -> None:
         self.views[view_id] = widget
         self.stack.addWidget(widget)
+        if isinstance(widget, StudyTab):
+            widget.open_topic.connect(self.show_view)
 
     def view(self, view_id: str) -> QWidget:
         """The view ``view_id``, built now if this is its first use."""
@@ -289,9 +299,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(0, f"{topic.sections} — {_tr(topic.teaches)}")
         self._update_title_and_actions()
 
-    def view_title(self, chapter: int, title: str) -> str:
+    def view_title(self, chapter: int | None, title: str) -> str:
         """A view's name with its chapter, e.g. "Ch. 3 Activation functions" / 「3章 活性化関数」."""
-        return self.tr("Ch. {0} {1}").format(chapter, title)
+        return title if chapter is None else self.tr("Ch. {0} {1}").format(chapter, title)
 
     def _update_title_and_actions(self) -> None:
         view_id = self.current_view_id()
@@ -306,6 +316,25 @@ class MainWindow(QMainWindow):
         has_tab = self.current_tab() is not None
         self.actions_by_id["export_plot"].setEnabled(has_tab)
         self.actions_by_id["export_data"].setEnabled(has_tab)
+        self._update_mistakes_link(view_id)
+
+    def _update_mistakes_link(self, view_id: str) -> None:
+        """ "Common mistakes here: B1 B2 …" for the current view, each a link into the gallery."""
+        ids = mistakes_for_topic(view_id) if MISTAKES_VIEW in self.nav_items else ()
+        if not ids:
+            self.mistakes_link.clear()
+            return
+        links = " ".join(f"<a href='{i}'>{i}</a>" for i in ids)
+        self.mistakes_link.setText(self.tr("Common mistakes here: {0}").format(links))
+
+    @Slot(str)
+    def show_mistake(self, mistake_id: str) -> None:
+        """Open the gallery of common mistakes at ``mistake_id`` (e.g. ``"B12"``)."""
+        self.show_view(MISTAKES_VIEW)
+        gallery = self.views[MISTAKES_VIEW]
+        show = getattr(gallery, "show_mistake", None)
+        if show is not None:
+            show(mistake_id)
 
     # --- language, theme, layout -----------------------------------------------------------
 
@@ -387,6 +416,10 @@ class MainWindow(QMainWindow):
                 "do in each. Pick a view on the left, or press Ctrl+1 … Ctrl+9."
             )
         chapter, topic = found
+        if chapter.number is None:
+            return self.tr("{0} covers {1} of the book.\n\n{2}").format(
+                _tr(topic.title), topic.sections, _tr(topic.teaches)
+            )
         return self.tr("{0} covers {1} of chapter {2}, “{3}”.\n\n{4}").format(
             _tr(topic.title), topic.sections, chapter.number, _tr(chapter.title), _tr(topic.teaches)
         )

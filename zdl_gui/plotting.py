@@ -24,6 +24,8 @@ class ThemedPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plotItem.showGrid(x=True, y=True, alpha=0.25)
+        for name in ("left", "bottom"):  # "h (x0.001)" would hide the very numbers being taught
+            self.plotItem.getAxis(name).enableAutoSIPrefix(False)
         self._texts: dict[str, str] = {}
         self.apply_palette()
 
@@ -54,8 +56,11 @@ class ThemedPlot(pg.PlotWidget):
             axis = self.plotItem.getAxis(name)
             axis.setPen(pg.mkPen(foreground))
             axis.setTextPen(pg.mkPen(foreground))
-        if self.plotItem.legend is not None:
-            self.plotItem.legend.setLabelTextColor(foreground)
+        legend = self.plotItem.legend
+        if legend is not None:
+            legend.setLabelTextColor(foreground)  # for labels added later
+            for _, label in legend.items:  # and redraw the ones already shown
+                label.setText(label.text, color=foreground)
         self._draw_texts()
 
     def changeEvent(self, event: QEvent) -> None:

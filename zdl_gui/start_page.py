@@ -53,7 +53,12 @@ class StartPage(QWidget):
         self.browser.setHtml("\n".join(parts))
 
     def _chapter_html(self, chapter: Chapter, muted: str) -> str:
-        heading = self.tr("Chapter {0}: {1}").format(chapter.number, _tr(chapter.title))
+        title = _tr(chapter.title)
+        heading = (
+            title
+            if chapter.number is None
+            else self.tr("Chapter {0}: {1}").format(chapter.number, title)
+        )
         rows = "".join(self._topic_html(topic, muted) for topic in chapter.topics)
         return f"<h2>{html.escape(heading)}</h2><table cellpadding='4'>{rows}</table>"
 

@@ -208,6 +208,10 @@
         <translation>ニューラルネットワーク</translation>
     </message>
     <message>
+        <source>Convolutional neural networks</source>
+        <translation>畳み込みニューラルネットワーク</translation>
+    </message>
+    <message>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
@@ -222,6 +226,18 @@
     <message>
         <source>Which dimensions must match for np.dot, and the book&apos;s 3-layer network step by step with every shape shown.</source>
         <translation>np.dot で一致すべき次元と、本書の 3 層ネットワークの計算を、すべての形状を見ながら一歩ずつ。</translation>
+    </message>
+    <message>
+        <source>Across the chapters</source>
+        <translation>章をまたいで</translation>
+    </message>
+    <message>
+        <source>Common mistakes</source>
+        <translation>よくある間違い</translation>
+    </message>
+    <message>
+        <source>The slips learners really make, buggy and correct code side by side and run live; then paste your own sigmoid, softmax or Affine and have it checked.</source>
+        <translation>学習者が実際につまずく間違いを、誤ったコードと正しいコードを並べて実行しながら確かめます。自分で書いた sigmoid・softmax・Affine などを貼り付けてチェックすることもできます。</translation>
     </message>
     <message>
         <source>Neural network training</source>
@@ -277,6 +293,1014 @@
     </message>
 </context>
 <context>
+    <name>ClosedFormPage</name>
+    <message>
+        <source>total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>個数</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>最小値</translation>
+    </message>
+    <message>
+        <source>saddle point</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>極大値</translation>
+    </message>
+    <message>
+        <source>One unknown: solve it</source>
+        <translation>未知数が 1 つなら、解けばよい</translation>
+    </message>
+    <message>
+        <source>For the book&apos;s f(x) = {0}x² + {1}x the derivative is f′(x) = {2}x + {1}. Setting f′(x) = 0 gives x = −{1} / {2} = {3} in one line, and f({3}) = {4} is the minimum (f″ = {2} &gt; 0).</source>
+        <translation>本書の f(x) = {0}x² + {1}x の微分は f′(x) = {2}x + {1} です。f′(x) = 0 とおけば x = −{1} / {2} = {3} と 1 行で求まり、f({3}) = {4} が最小値です（f″ = {2} &gt; 0）。</translation>
+    </message>
+    <message>
+        <source>{0} unknowns: the TwoLayerNet {1}</source>
+        <translation>未知数が {0} 個: {1} の TwoLayerNet</translation>
+    </message>
+    <message>
+        <source>∇L = 0 for this network is {0} equations, one per parameter, and each involves the weights of both layers through ReLU and softmax: coupled, non-linear, with no formula for the solution.</source>
+        <translation>このネットワークの ∇L = 0 は、パラメータ 1 つにつき 1 本、全部で {0} 本の方程式です。しかも、どの式にも ReLU とソフトマックス関数を通して両方の層の重みが入り込んでいます。互いに絡み合った非線形の連立方程式で、解を与える公式はありません。</translation>
+    </message>
+    <message>
+        <source>A solution would not be enough</source>
+        <translation>解けたとしても、それで十分とは限らない</translation>
+    </message>
+    <message>
+        <source>∇f = 0 also holds at saddle points and at poorer local minima. The double well below has three such points; only one is the lowest.</source>
+        <translation>∇f = 0 は、鞍点や、値のより大きい局所的な最小値でも成り立ちます。下の 2 つの谷をもつ関数にはそのような点が 3 つありますが、最も低いのはそのうちの 1 つだけです。</translation>
+    </message>
+    <message>
+        <source>So we walk downhill: x ← x − η∇L</source>
+        <translation>そこで坂を下っていく: x ← x − η∇L</translation>
+    </message>
+    <message>
+        <source>Each step needs only the gradient. Computed numerically it costs 2 × {0} = {1} loss evaluations per step (§4.5); backpropagation (§5) gives it for the price of about two. Newton&apos;s method would need the {0} × {0} matrix of second derivatives: {2} numbers.</source>
+        <translation>各ステップで必要なのは勾配だけです。数値微分で求めると、1 ステップにつき損失関数の計算が 2 × {0} = {1} 回必要です（§4.5）。誤差逆伝播法（§5）なら、損失関数およそ 2 回分の計算で求まります。ニュートン法では、2 階微分を並べた {0} × {0} の行列、つまり {2} 個の数が必要になります。</translation>
+    </message>
+    <message>
+        <source>One unknown: f′(x) = 0 at x = {0}</source>
+        <translation>未知数が 1 つ: x = {0} で f′(x) = 0</translation>
+    </message>
+    <message>
+        <source>f′(x) = 0</source>
+        <translation>f′(x) = 0</translation>
+    </message>
+    <message>
+        <source>Non-convex: three points with ∇f = 0</source>
+        <translation>凸でない関数: ∇f = 0 となる点が 3 つ</translation>
+    </message>
+    <message>
+        <source>global minimum</source>
+        <translation>最小値</translation>
+    </message>
+    <message>
+        <source>local minimum</source>
+        <translation>局所的な最小値</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCheckPage</name>
+    <message>
+        <source>ordinary input</source>
+        <extracomment>Largest file opened, in bytes (bigger files get a message instead). Largest editor text remembered between runs (characters). Name of the progress file in the app&apos;s data folder. What each case checks, by case id.</extracomment>
+        <translation>通常の入力</translation>
+    </message>
+    <message>
+        <source>x = 0 and a 2-D input</source>
+        <translation>x = 0 と 2 次元の入力</translation>
+    </message>
+    <message>
+        <source>x = 0</source>
+        <translation>x = 0</translation>
+    </message>
+    <message>
+        <source>a batch (2-D input)</source>
+        <translation>バッチ（2 次元の入力）</translation>
+    </message>
+    <message>
+        <source>large values (overflow)</source>
+        <translation>大きな値（オーバーフロー）</translation>
+    </message>
+    <message>
+        <source>large scores (overflow)</source>
+        <translation>大きなスコア（オーバーフロー）</translation>
+    </message>
+    <message>
+        <source>the book&apos;s example</source>
+        <translation>本書の例</translation>
+    </message>
+    <message>
+        <source>the book&apos;s second example</source>
+        <translation>本書の 2 つ目の例</translation>
+    </message>
+    <message>
+        <source>one-hot t</source>
+        <translation>one-hot 表現の t</translation>
+    </message>
+    <message>
+        <source>one-hot t, wrong guess</source>
+        <translation>one-hot 表現の t（推論が外れた例）</translation>
+    </message>
+    <message>
+        <source>batch of 3, one-hot t</source>
+        <translation>バッチサイズ 3、one-hot 表現の t</translation>
+    </message>
+    <message>
+        <source>class labels as t</source>
+        <translation>ラベル表現の t</translation>
+    </message>
+    <message>
+        <source>correct class has y = 0</source>
+        <translation>正解クラスの y が 0</translation>
+    </message>
+    <message>
+        <source>the book&apos;s example at x = 5</source>
+        <translation>本書の例（x = 5）</translation>
+    </message>
+    <message>
+        <source>the book&apos;s example at x = 10</source>
+        <translation>本書の例（x = 10）</translation>
+    </message>
+    <message>
+        <source>the book&apos;s point (3, 4)</source>
+        <translation>本書の例の点 (3, 4)</translation>
+    </message>
+    <message>
+        <source>an integer array x</source>
+        <translation>整数の配列 x</translation>
+    </message>
+    <message>
+        <source>a 2-D x (a weight matrix)</source>
+        <translation>2 次元の x（重み行列）</translation>
+    </message>
+    <message>
+        <source>three steps</source>
+        <translation>3 ステップ</translation>
+    </message>
+    <message>
+        <source>forward and backward</source>
+        <translation>forward と backward</translation>
+    </message>
+    <message>
+        <source>the apple example</source>
+        <translation>りんごの例</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>forward（順伝播）</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>backward（逆伝播）</translation>
+    </message>
+    <message>
+        <source>backward against the numerical gradient</source>
+        <translation>backward と数値微分による勾配の比較</translation>
+    </message>
+    <message>
+        <source>attributes after __init__</source>
+        <translation>__init__ 後の属性</translation>
+    </message>
+    <message>
+        <source>parameter shapes</source>
+        <translation>パラメータの形状</translation>
+    </message>
+    <message>
+        <source>predict</source>
+        <translation>predict（推論）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss（損失）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>accuracy（認識精度）</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>gradient（勾配）</translation>
+    </message>
+    <message>
+        <source>the first step</source>
+        <translation>最初の 1 ステップ</translation>
+    </message>
+    <message>
+        <source>30 steps on x²/20 + y²</source>
+        <translation>x²/20 + y² で 30 ステップ</translation>
+    </message>
+    <message>
+        <source>raised an error</source>
+        <extracomment>Why a case failed, by reason code.</extracomment>
+        <translation>エラーが発生</translation>
+    </message>
+    <message>
+        <source>wrong value</source>
+        <translation>値が違う</translation>
+    </message>
+    <message>
+        <source>wrong shape</source>
+        <translation>形状が違う</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>型が違う</translation>
+    </message>
+    <message>
+        <source>inf or nan</source>
+        <translation>inf または nan</translation>
+    </message>
+    <message>
+        <source>changed its input</source>
+        <translation>入力を書き換えた</translation>
+    </message>
+    <message>
+        <source>ran out of memory</source>
+        <translation>メモリ不足</translation>
+    </message>
+    <message>
+        <source>did not finish in time</source>
+        <translation>時間内に終わらなかった</translation>
+    </message>
+    <message>
+        <source>the process crashed</source>
+        <translation>プロセスがクラッシュした</translation>
+    </message>
+    <message>
+        <source>ended the process</source>
+        <translation>プロセスを終了させた</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Chapter {0} · {1}</source>
+        <extracomment>A file to try the checker on: a few of the book&apos;s functions, some with a known slip.</extracomment>
+        <translation>{0}章 · {1}</translation>
+    </message>
+    <message>
+        <source>Open .py file…</source>
+        <extracomment>Emitted with the report when a check ends (whatever the verdict).</extracomment>
+        <translation>.py ファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Load your own code from a file (at most 1 MB)</source>
+        <translation>自分のコードをファイルから読み込みます（最大 1 MB）</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <source>Put a small example with some of the common mistakes into the editor</source>
+        <translation>よくある間違いをいくつか含む小さなサンプルをエディタに入れます</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>Run your functions against ZDL Studio&apos;s own implementation</source>
+        <translation>自分の関数を実行し、ZDL Studio 自身の実装と結果を比べます</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>import numpy as np
+
+def sigmoid(x):
+    ...</source>
+        <translation>import numpy as np
+
+def sigmoid(x):
+    ...</translation>
+    </message>
+    <message>
+        <source>Function / case</source>
+        <translation>関数 / ケース</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>似ている間違い</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <source>Latest result</source>
+        <translation>最新の結果</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>チェック日時</translation>
+    </message>
+    <message>
+        <source>Your latest result for every function the checker knows, by chapter.</source>
+        <translation>チェックできるすべての関数について、最新の結果を章ごとに示します。</translation>
+    </message>
+    <message>
+        <source>What your code printed (the first 64,000 characters).</source>
+        <translation>あなたのコードが出力した内容です（先頭の 64,000 文字まで）。</translation>
+    </message>
+    <message>
+        <source>Show this mistake in the gallery</source>
+        <translation>この間違いをギャラリーで見る</translation>
+    </message>
+    <message>
+        <source>Select a function or a case to see its input, the expected value and yours.</source>
+        <translation>関数またはケースを選ぶと、入力、期待される値、あなたのコードの値が表示されます。</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>まだチェックしていません。</translation>
+    </message>
+    <message>
+        <source>Your code runs in a separate process for at most {0} s and {1} MiB of memory.</source>
+        <translation>コードは別のプロセスで実行され、時間は最大 {0} 秒、メモリは最大 {1} MiB に制限されます。</translation>
+    </message>
+    <message>
+        <source>Your code runs in a separate process for at most {0} s (memory is not limited on this system).</source>
+        <translation>コードは別のプロセスで最大 {0} 秒まで実行されます（このシステムではメモリは制限されません）。</translation>
+    </message>
+    <message>
+        <source>Paste your sigmoid, softmax, cross_entropy_error, numerical_gradient, Relu, Affine, SoftmaxWithLoss, TwoLayerNet, an optimizer …</source>
+        <translation>自分で書いた sigmoid、softmax、cross_entropy_error、numerical_gradient、Relu、Affine、SoftmaxWithLoss、TwoLayerNet、最適化手法 … を貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Code under if __name__ == &quot;__main__&quot;: is not run.</source>
+        <translation>if __name__ == &quot;__main__&quot;: の下のコードは実行されません。</translation>
+    </message>
+    <message>
+        <source>Open your code</source>
+        <translation>コードを開く</translation>
+    </message>
+    <message>
+        <source>Python files (*.py);;All files (*)</source>
+        <translation>Python ファイル (*.py);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>{0} is too large ({1} bytes; at most {2} bytes are read).</source>
+        <translation>{0} は大きすぎます（{1} バイト。読み込めるのは {2} バイトまでです）。</translation>
+    </message>
+    <message>
+        <source>{0} is not a text file (it contains NUL bytes).</source>
+        <translation>{0} はテキストファイルではありません（NUL バイトを含んでいます）。</translation>
+    </message>
+    <message>
+        <source>{0} could not be read as text: byte {1} is neither UTF-8 nor Shift_JIS (cp932). Save the file as UTF-8 and open it again.</source>
+        <translation>{0} をテキストとして読み込めませんでした。位置 {1} のバイトが UTF-8 としても Shift_JIS（cp932）としても読めません。ファイルを UTF-8 で保存してから、もう一度開いてください。</translation>
+    </message>
+    <message>
+        <source>{0} could not be opened: {1}</source>
+        <translation>{0} を開けませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8; it was read as Shift_JIS ({1}). Check that the Japanese text looks right.</source>
+        <translation>{0} は UTF-8 ではないため、Shift_JIS（{1}）として読み込みました。日本語が正しく表示されているか確認してください。</translation>
+    </message>
+    <message>
+        <source>{0} is empty: there is nothing to check.</source>
+        <translation>{0} は空です。チェックするものがありません。</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>{0} をチェックしています…</translation>
+    </message>
+    <message>
+        <source>Starting Python…</source>
+        <translation>Python を起動しています…</translation>
+    </message>
+    <message>
+        <source>Running {0}: {1}…</source>
+        <translation>{0} を実行中: {1}…</translation>
+    </message>
+    <message>
+        <source>(cut: it printed more)</source>
+        <translation>（以降は省略しました。出力はさらに続いていました）</translation>
+    </message>
+    <message>
+        <source>{0} of {1} checked functions passed every case.</source>
+        <translation>チェックした {1} 個の関数のうち、{0} 個がすべてのケースに合格しました。</translation>
+    </message>
+    <message>
+        <source>Defined but not callable after your file ran: {0}.</source>
+        <translation>定義されていますが、ファイルの実行後に呼び出せなかったもの: {0}。</translation>
+    </message>
+    <message>
+        <source>There is no code to check: paste your functions or open a .py file.</source>
+        <translation>チェックするコードがありません。関数を貼り付けるか、.py ファイルを開いてください。</translation>
+    </message>
+    <message>
+        <source>The code is too large to check ({0} characters; at most {1}).</source>
+        <translation>コードが大きすぎるため、チェックできません（{0} 文字。最大 {1} 文字）。</translation>
+    </message>
+    <message>
+        <source>Syntax error on line {0}, column {1}: {2}</source>
+        <translation>{0} 行目、{1} 列目に構文エラーがあります: {2}</translation>
+    </message>
+    <message>
+        <source>No function or class the checker knows was found. It checks: {0}.</source>
+        <translation>チェックできる関数やクラスが見つかりませんでした。チェックの対象: {0}。</translation>
+    </message>
+    <message>
+        <source>Your file imports the module &apos;{0}&apos;, which is not available here. The checker runs only the code in the editor: paste the functions it needs (for example from common/functions.py) instead of importing them.</source>
+        <translation>ファイルがモジュール「{0}」をインポートしていますが、ここでは利用できません。チェックではエディタ内のコードだけを実行します。必要な関数は、インポートする代わりに（たとえば common/functions.py から）貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Running your file raised {0} on line {1}: {2}</source>
+        <translation>ファイルの実行中に、{1} 行目で {0} が発生しました: {2}</translation>
+    </message>
+    <message>
+        <source>Your code called sys.exit({0}){1}. Nothing after it could run.</source>
+        <translation>コードが sys.exit({0}) を呼び出しました{1}。それ以降は実行できませんでした。</translation>
+    </message>
+    <message>
+        <source>The process running your code ended early with exit code {0}{1} (os._exit?).</source>
+        <translation>コードを実行しているプロセスが、終了コード {0} で途中終了しました{1}。os._exit を呼び出していませんか?</translation>
+    </message>
+    <message>
+        <source>Your code did not finish within {0} s and was stopped{1}.</source>
+        <translation>コードが {0} 秒以内に終わらなかったため、中止しました{1}。</translation>
+    </message>
+    <message>
+        <source>Your code ran out of memory (MemoryError).</source>
+        <translation>コードの実行中にメモリが足りなくなりました（MemoryError）。</translation>
+    </message>
+    <message>
+        <source>Your code ran out of memory (limit {0} MiB).</source>
+        <translation>コードの実行中にメモリが足りなくなりました（上限 {0} MiB）。</translation>
+    </message>
+    <message>
+        <source>The process running your code crashed (exit code {0}){1}.</source>
+        <translation>コードを実行しているプロセスが、終了コード {0} でクラッシュしました{1}。</translation>
+    </message>
+    <message>
+        <source>Stopped{0}.</source>
+        <translation>中止しました{0}。</translation>
+    </message>
+    <message>
+        <source>Python could not be started to run your code: {0}</source>
+        <translation>コードを実行するための Python を起動できませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>The check did not report properly; try again.</source>
+        <translation>チェックの結果を正しく受け取れませんでした。もう一度試してください。</translation>
+    </message>
+    <message>
+        <source> while checking {0} ({1})</source>
+        <translation>（{0} の「{1}」をチェック中）</translation>
+    </message>
+    <message>
+        <source> while running your file&apos;s top-level code</source>
+        <translation>（ファイルのトップレベルのコードを実行中）</translation>
+    </message>
+    <message>
+        <source>{0}/{1} passed</source>
+        <translation>{0}/{1} 合格</translation>
+    </message>
+    <message>
+        <source>{0} (§{1}): {2} of {3} cases passed.</source>
+        <translation>{0}（§{1}）: {3} ケース中 {2} ケースに合格しました。</translation>
+    </message>
+    <message>
+        <source>Looks like {0}: {1}</source>
+        <translation>よくある間違い {0} に似ています: {1}</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>期待される値</translation>
+    </message>
+    <message>
+        <source>Your code gave</source>
+        <translation>あなたのコードの値</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>未チェック</translation>
+    </message>
+    <message>
+        <source>passed {0}/{1}</source>
+        <translation>合格 {0}/{1}</translation>
+    </message>
+    <message>
+        <source>failed: {0}/{1} passed</source>
+        <translation>不合格: {0}/{1} 合格</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCheckTab</name>
+    <message>
+        <source>Check my code</source>
+        <translation>自分のコードをチェック</translation>
+    </message>
+</context>
+<context>
+    <name>DerivativePage</name>
+    <message>
+        <source>The book&apos;s f(x) = 0.01x² + 0.1x</source>
+        <extracomment>Titles of the presets, translated where shown.</extracomment>
+        <translation>本書の f(x) = 0.01x² + 0.1x</translation>
+    </message>
+    <message>
+        <source>f(x) = x²</source>
+        <translation>f(x) = x²</translation>
+    </message>
+    <message>
+        <source>f(x) = sin x</source>
+        <translation>f(x) = sin x</translation>
+    </message>
+    <message>
+        <source>f(x) = eˣ</source>
+        <translation>f(x) = eˣ</translation>
+    </message>
+    <message>
+        <source>f(x) = 1/x (undefined at 0)</source>
+        <translation>f(x) = 1/x（0 では定義されない）</translation>
+    </message>
+    <message>
+        <source>f(x) = |x| (a corner at 0, like ReLU)</source>
+        <translation>f(x) = |x|（ReLU のように 0 で折れ曲がる）</translation>
+    </message>
+    <message>
+        <source>Your own f(x)</source>
+        <translation>自分で入力する f(x)</translation>
+    </message>
+    <message>
+        <source>h must be a finite number.</source>
+        <translation>h には有限の数を入力してください。</translation>
+    </message>
+    <message>
+        <source>h must be greater than 0: with h = {0} there is no step to divide by.</source>
+        <translation>h は 0 より大きくしてください。h = {0} では、差分をとる幅になりません。</translation>
+    </message>
+    <message>
+        <source>No exact derivative here:
+the errors cannot be measured.</source>
+        <translation>ここでは真の微分が求まらないため、
+誤差を測れません。</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前方差分</translation>
+    </message>
+    <message>
+        <source>central</source>
+        <translation>中心差分</translation>
+    </message>
+    <message>
+        <source>float64, for comparison</source>
+        <translation>float64（比較用）</translation>
+    </message>
+    <message>
+        <source>current h</source>
+        <translation>現在の h</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>存在しない</translation>
+    </message>
+    <message>
+        <source>Showing the result for the last valid input: f(x) = {0}, h = {1}.</source>
+        <translation>最後に有効だった入力の結果を表示しています: f(x) = {0}、h = {1}。</translation>
+    </message>
+    <message>
+        <source>Read as: f(x) = {0}</source>
+        <translation>解釈した式: f(x) = {0}</translation>
+    </message>
+    <message>
+        <source>Exact derivative: f′(x) = {0}</source>
+        <translation>真の微分: f′(x) = {0}</translation>
+    </message>
+    <message>
+        <source>Exact derivative: computed from your formula by the rules of differentiation (automatic differentiation), not by a difference.</source>
+        <translation>真の微分: 差分ではなく、入力した式から微分の公式に従って求めています（自動微分）。</translation>
+    </message>
+    <message>
+        <source>f({0}) = {1}: f is not defined at x = {0}. Move the point.</source>
+        <translation>f({0}) = {1}: f は x = {0} で定義されていません。点を動かしてください。</translation>
+    </message>
+    <message>
+        <source>In {0}, h = {1} becomes 0 (np.{0}({1}) = 0.0): the differences are 0 / 0 = nan.</source>
+        <translation>{0} では h = {1} が 0 になります（np.{0}({1}) = 0.0）。そのため、差分は 0 / 0 = nan です。</translation>
+    </message>
+    <message>
+        <source>In {0}, x + h = x: the step h = {1} is smaller than the gap between {0} numbers near x = {2}, so it is lost in rounding and f(x + h) − f(x) = 0.</source>
+        <translation>{0} では x + h = x になります。幅 h = {1} が、x = {2} の付近で隣り合う {0} の数どうしの間隔より小さいため、丸めで消えてしまい、f(x + h) − f(x) = 0 となります。</translation>
+    </message>
+    <message>
+        <source>f(x + h) or f(x − h) is not defined: x is closer than h to where f stops being defined.</source>
+        <translation>f(x + h) または f(x − h) が定義されていません。x から f が定義されなくなる点までの距離が、h より短いためです。</translation>
+    </message>
+    <message>
+        <source>f has no derivative at x = {0}: the slope from the left differs from the slope from the right (the forward difference says {1}, the central one {2}).</source>
+        <translation>f は x = {0} で微分できません。左側からの傾きと右側からの傾きが異なるためです（前方差分では {1}、中心差分では {2}）。</translation>
+    </message>
+    <message>
+        <source>The derivative at x = {0} is infinite.</source>
+        <translation>x = {0} での微分は無限大です。</translation>
+    </message>
+    <message>
+        <source>Function f(x)</source>
+        <translation>関数 f(x)</translation>
+    </message>
+    <message>
+        <source>Formula (x, + − * / ^, exp, log, sin, …):</source>
+        <translation>式（x, + − * / ^, exp, log, sin, …）:</translation>
+    </message>
+    <message>
+        <source>Type f(x) as you would write it: 0.01x^2 + 0.1x, sin(x)/x, |x|, sigmoid(x). Functions: exp, log, sqrt, sin, cos, tan, tanh, abs, sigmoid, relu; constants pi and e.</source>
+        <translation>f(x) を、ふだん書くとおりに入力してください（例: 0.01x^2 + 0.1x、sin(x)/x、|x|、sigmoid(x)）。使える関数: exp, log, sqrt, sin, cos, tan, tanh, abs, sigmoid, relu。定数: pi と e。</translation>
+    </message>
+    <message>
+        <source>Point x and step h</source>
+        <translation>点 x と幅 h</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Or drag the point on the curve.</source>
+        <translation>曲線上の点をドラッグしても変えられます。</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>The step of the difference, from 1e-1 to 1e-16; any positive number can be typed.</source>
+        <translation>差分をとる幅です（1e-1 〜 1e-16）。正の数なら、どんな値でも入力できます。</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>float32 keeps about 7 significant digits, float64 about 16.</source>
+        <translation>有効数字は float32 で約 7 桁、float64 で約 16 桁です。</translation>
+    </message>
+    <message>
+        <source>Values at x</source>
+        <translation>x での値</translation>
+    </message>
+    <message>
+        <source>f′(x) ≈</source>
+        <translation>f′(x) ≈</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>誤差</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>真の値</translation>
+    </message>
+    <message>
+        <source>forward: (f(x + h) − f(x)) / h — error ∝ h
+central: (f(x + h) − f(x − h)) / 2h — error ∝ h²
+error: |difference − exact|</source>
+        <translation>前方差分: (f(x + h) − f(x)) / h — 誤差 ∝ h
+中心差分: (f(x + h) − f(x − h)) / 2h — 誤差 ∝ h²
+誤差: |差分 − 真の値|</translation>
+    </message>
+    <message>
+        <source>Why not h = 1e-50?</source>
+        <translation>なぜ h = 1e-50 ではいけないのか</translation>
+    </message>
+    <message>
+        <source>np.float32(1e-50) is {0}: float32 cannot hold so small a number. Even in float64, 5 + 1e-50 is exactly 5, so the forward difference at x = 5 is {1}. Rounding error is why the book takes h = 1e-4.</source>
+        <translation>np.float32(1e-50) は {0} です。float32 では、これほど小さな数を表せません。float64 でも 5 + 1e-50 はちょうど 5 になるため、x = 5 での前方差分は {1} です。本書が h = 1e-4 を使うのは、この丸め誤差のためです。</translation>
+    </message>
+    <message>
+        <source>Try h = 1e-50</source>
+        <translation>h = 1e-50 を試す</translation>
+    </message>
+    <message>
+        <source>f(x), the tangent (central) and the secant (forward)</source>
+        <translation>f(x) と接線（中心差分）、割線（前方差分）</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>Drag the point along the curve; the wheel zooms.</source>
+        <translation>点は曲線に沿ってドラッグできます。ホイールで拡大・縮小します。</translation>
+    </message>
+    <message>
+        <source>tangent, slope = central difference</source>
+        <translation>接線（傾き = 中心差分）</translation>
+    </message>
+    <message>
+        <source>secant through x and x + h</source>
+        <translation>x と x + h を通る割線</translation>
+    </message>
+    <message>
+        <source>Zoom on x ± 2h</source>
+        <translation>x ± 2h の拡大</translation>
+    </message>
+    <message>
+        <source>(f(t) − f(x)) / h</source>
+        <translation>(f(t) − f(x)) / h</translation>
+    </message>
+    <message>
+        <source>(t − x) / h</source>
+        <translation>(t − x) / h</translation>
+    </message>
+    <message>
+        <source>Error against h</source>
+        <translation>h と誤差の関係</translation>
+    </message>
+    <message>
+        <source>|error|</source>
+        <translation>|誤差|</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPage</name>
+    <message>
+        <source>The book&apos;s f = x0² + x1²</source>
+        <translation>本書の f = x0² + x1²</translation>
+    </message>
+    <message>
+        <source>An elongated bowl x0²/20 + x1² (§6.1)</source>
+        <translation>細長いお椀 x0²/20 + x1²（§6.1）</translation>
+    </message>
+    <message>
+        <source>Two valleys (not convex)</source>
+        <translation>2 つの谷（凸でない）</translation>
+    </message>
+    <message>
+        <source>Your own f(x0, x1)</source>
+        <translation>自分で入力する f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>The book&apos;s learning rate: converges.</source>
+        <translation>本書の学習率: 収束します。</translation>
+    </message>
+    <message>
+        <source>Too large: the path blows up.</source>
+        <translation>大きすぎる: 経路が発散します。</translation>
+    </message>
+    <message>
+        <source>Too small: the path barely moves.</source>
+        <translation>小さすぎる: 経路がほとんど動きません。</translation>
+    </message>
+    <message>
+        <source>Jumps across the valley and back.</source>
+        <translation>谷を挟んで行ったり来たりします。</translation>
+    </message>
+    <message>
+        <source>On x0² + x1² this lands on the minimum in one step.</source>
+        <translation>x0² + x1² では、1 ステップで最小値に到達します。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be a finite number.</source>
+        <translation>学習率には有限の数を入力してください。</translation>
+    </message>
+    <message>
+        <source>The learning rate must be greater than 0: with {0} the path would not move or would climb uphill.</source>
+        <translation>学習率は 0 より大きくしてください。{0} では、経路が動かないか、坂を登ってしまいます。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>contours of f</source>
+        <translation>f の等高線</translation>
+    </message>
+    <message>
+        <source>−∇f</source>
+        <translation>−∇f</translation>
+    </message>
+    <message>
+        <source>descent path</source>
+        <translation>降下の経路</translation>
+    </message>
+    <message>
+        <source>∇f = 0</source>
+        <translation>∇f = 0</translation>
+    </message>
+    <message>
+        <source>At ({0}, {1}): f = {2}</source>
+        <translation>点 ({0}, {1}): f = {2}</translation>
+    </message>
+    <message>
+        <source>∇f = ({0}, {1}) (numerical, h = 1e-4)</source>
+        <translation>∇f = ({0}, {1})（数値微分、h = 1e-4）</translation>
+    </message>
+    <message>
+        <source>exact: ({0}, {1})</source>
+        <translation>真の値: ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>|∇f| = {0}; the arrow −∇f points downhill.</source>
+        <translation>|∇f| = {0}。矢印 −∇f は下り坂の方向を指します。</translation>
+    </message>
+    <message>
+        <source>f along x0, x1 = {0} fixed</source>
+        <translation>x1 = {0} に固定したときの x0 方向の f</translation>
+    </message>
+    <message>
+        <source>Slope of the slice at x0 = {0}: ∂f/∂x0 = {1} (numerical_diff of f(x0, {2}))</source>
+        <translation>x0 = {0} での断面の傾き: ∂f/∂x0 = {1}（f(x0, {2}) の numerical_diff）</translation>
+    </message>
+    <message>
+        <source>f along x1, x0 = {0} fixed</source>
+        <translation>x0 = {0} に固定したときの x1 方向の f</translation>
+    </message>
+    <message>
+        <source>Slope of the slice at x1 = {0}: ∂f/∂x1 = {1} (numerical_diff of f({2}, x1))</source>
+        <translation>x1 = {0} での断面の傾き: ∂f/∂x1 = {1}（f({2}, x1) の numerical_diff）</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}</source>
+        <translation>ステップ {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Showing the last valid run: f = {0}, learning rate {1}. Press Play again once the input is fixed.</source>
+        <translation>最後に有効だった実行結果を表示しています: f = {0}、学習率 {1}。入力を直したら、もう一度「再生」を押してください。</translation>
+    </message>
+    <message>
+        <source>Read as: f(x0, x1) = {0}</source>
+        <translation>解釈した式: f(x0, x1) = {0}</translation>
+    </message>
+    <message>
+        <source>Press Play or Step to start from {0}.</source>
+        <translation>「再生」か「1 ステップ進む」を押すと、{0} から始まります。</translation>
+    </message>
+    <message>
+        <source>Diverged: x overflowed to inf or nan by step {0} — the learning rate is too large.</source>
+        <translation>発散: {0} ステップ目までに x がオーバーフローして inf か nan になりました。学習率が大きすぎます。</translation>
+    </message>
+    <message>
+        <source>Diverged: |x| reached {0} after {1} steps — the learning rate is too large.</source>
+        <translation>発散: {1} ステップで |x| が {0} に達しました。学習率が大きすぎます。</translation>
+    </message>
+    <message>
+        <source>Converged: after {0} steps x = {1} and |∇f| = {2}.</source>
+        <translation>収束: {0} ステップで x = {1}、|∇f| = {2} になりました。</translation>
+    </message>
+    <message>
+        <source>Barely moved: after {0} steps x is only {1} away from the start — the learning rate is too small.</source>
+        <translation>ほとんど動いていません: {0} ステップ進んでも、x は出発点から {1} しか離れていません。学習率が小さすぎます。</translation>
+    </message>
+    <message>
+        <source>Oscillating: x jumps back and forth across the valley and |∇f| does not shrink — the learning rate is too large for the steep direction.</source>
+        <translation>振動: x が谷を挟んで行ったり来たりし、|∇f| が小さくなりません。傾きが急な方向に対して、学習率が大きすぎます。</translation>
+    </message>
+    <message>
+        <source>f grows: from {0} to {1} in {2} steps — the learning rate is too large.</source>
+        <translation>f が増えています: {2} ステップで {0} から {1} になりました。学習率が大きすぎます。</translation>
+    </message>
+    <message>
+        <source>Not there yet: after {0} steps |∇f| = {1}. Take more steps or a larger learning rate.</source>
+        <translation>まだ収束していません: {0} ステップで |∇f| = {1} です。ステップ数を増やすか、学習率を大きくしてください。</translation>
+    </message>
+    <message>
+        <source>This is a saddle point: ∇f = 0 here too, yet f is lower on both sides along x0.</source>
+        <translation>ここは鞍点です。ここでも ∇f = 0 ですが、x0 方向には両側とも f がより小さくなります。</translation>
+    </message>
+    <message>
+        <source>This is a local minimum (f = {0}); the lowest point is at ({1}, {2}) with f = {3}. Gradient descent stops at the first valley it reaches.</source>
+        <translation>ここは局所的な最小値です（f = {0}）。最も低い点は ({1}, {2}) で、f = {3} です。勾配降下法は、最初にたどり着いた谷で止まります。</translation>
+    </message>
+    <message>
+        <source>Function f(x0, x1)</source>
+        <translation>関数 f(x0, x1)</translation>
+    </message>
+    <message>
+        <source>Type f in x0 and x1 (or x and y): x0^2 + x1^2, x0^2/20 + x1^2, sin(x0) + x1^2 … Functions: exp, log, sqrt, sin, cos, tan, tanh, abs, sigmoid, relu.</source>
+        <translation>f を x0 と x1（または x と y）の式で入力してください（例: x0^2 + x1^2、x0^2/20 + x1^2、sin(x0) + x1^2 …）。使える関数: exp, log, sqrt, sin, cos, tan, tanh, abs, sigmoid, relu。</translation>
+    </message>
+    <message>
+        <source>Gradient at a point</source>
+        <translation>点における勾配</translation>
+    </message>
+    <message>
+        <source>Click the plot to read ∇f anywhere.</source>
+        <translation>グラフをクリックすると、その点の ∇f を表示します。</translation>
+    </message>
+    <message>
+        <source>Click to read ∇f; drag the ⊕ to move the start. The arrows −∇f point downhill where they stand — on the elongated bowl not at the minimum.</source>
+        <translation>クリックすると、その点の ∇f を表示します。⊕ をドラッグすると出発点を動かせます。矢印 −∇f はそれぞれの場所で下り坂の方向を指しますが、細長いお椀では最小値の方向を指していません。</translation>
+    </message>
+    <message>
+        <source>Slice: vary x0, x1 fixed (∂f/∂x0)</source>
+        <translation>断面: x1 を固定して x0 を動かす（∂f/∂x0）</translation>
+    </message>
+    <message>
+        <source>Slice: vary x1, x0 fixed (∂f/∂x1)</source>
+        <translation>断面: x0 を固定して x1 を動かす（∂f/∂x1）</translation>
+    </message>
+    <message>
+        <source>Gradient descent x ← x − η∇f</source>
+        <translation>勾配降下法 x ← x − η∇f</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>出発点</translation>
+    </message>
+    <message>
+        <source>x0 of the start; or drag the ⊕ on the plot.</source>
+        <translation>出発点の x0 です。グラフ上の ⊕ をドラッグしても変えられます。</translation>
+    </message>
+    <message>
+        <source>x1 of the start; or drag the ⊕ on the plot.</source>
+        <translation>出発点の x1 です。グラフ上の ⊕ をドラッグしても変えられます。</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学習率 η</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>試す値</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ数</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1 ステップ進む</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>最後へ</translation>
+    </message>
+    <message>
+        <source>f(x0, x1), −∇f and the descent path</source>
+        <translation>f(x0, x1)、−∇f と降下の経路</translation>
+    </message>
+    <message>
+        <source>f</source>
+        <translation>f</translation>
+    </message>
+    <message>
+        <source>One row per step: the point and ∇f there.</source>
+        <translation>1 行が 1 ステップです。その点の座標と、そこでの ∇f を示します。</translation>
+    </message>
+</context>
+<context>
     <name>DotShapesPage</name>
     <message>
         <source>Showing the last valid shapes: A {0}, B {1}.</source>
@@ -324,6 +1348,117 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
     <message>
         <source>Copy details</source>
         <translation>詳細をコピー</translation>
+    </message>
+</context>
+<context>
+    <name>GradientTab</name>
+    <message>
+        <source>Type a number, for example 1e-4.</source>
+        <translation>数を入力してください（例: 1e-4）。</translation>
+    </message>
+    <message>
+        <source>Type a single number.</source>
+        <translation>数を 1 つだけ入力してください。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number.</source>
+        <translation>「{0}」は数ではありません。</translation>
+    </message>
+    <message>
+        <source>This is not a number: {0}</source>
+        <translation>数ではありません: {0}</translation>
+    </message>
+    <message>
+        <source>Type a formula, for example {0}.</source>
+        <translation>式を入力してください（例: {0}）。</translation>
+    </message>
+    <message>
+        <source>The formula is longer than {0} characters.</source>
+        <translation>式が {0} 文字を超えています。</translation>
+    </message>
+    <message>
+        <source>The formula is nested more than {0} levels deep.</source>
+        <translation>式の入れ子が {0} 段より深くなっています。</translation>
+    </message>
+    <message>
+        <source>The exponent at position {0} is {1}: exponents beyond ±{2} are refused, the result could not be a float64 number anyway.</source>
+        <translation>{0} 文字目の指数は {1} です。±{2} を超える指数は受け付けません。いずれにしても、結果を float64 の数で表せないためです。</translation>
+    </message>
+    <message>
+        <source>The number &apos;{0}&apos; at position {1} is too large for float64.</source>
+        <translation>{1} 文字目の数「{0}」は、float64 で表すには大きすぎます。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} cannot be used; write {2} instead.</source>
+        <translation>{1} 文字目の「{0}」は使えません。代わりに {2} と書いてください。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is not part of a formula.</source>
+        <translation>{1} 文字目の「{0}」は式に使えない文字です。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is not a number.</source>
+        <translation>{1} 文字目の「{0}」は数ではありません。</translation>
+    </message>
+    <message>
+        <source>The formula ends too early: something is missing at the end.</source>
+        <translation>式が途中で終わっています。最後に何かが足りません。</translation>
+    </message>
+    <message>
+        <source>{0} needs its argument in parentheses, e.g. {0}(x).</source>
+        <translation>{0} の引数はかっこで囲んでください（例: {0}(x)）。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} cannot stand here: a number, a variable or &apos;(&apos; is missing before it.</source>
+        <translation>{1} 文字目の「{0}」はここには置けません。その前に数、変数、または「(」が必要です。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} cannot stand here: an operator such as + or * is missing before it.</source>
+        <translation>{1} 文字目の「{0}」はここには置けません。その前に + や * などの演算子が必要です。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} cannot stand here; &apos;{2}&apos; was expected.</source>
+        <translation>{1} 文字目の「{0}」はここには置けません。ここには「{2}」が必要です。</translation>
+    </message>
+    <message>
+        <source>The &apos;)&apos; at position {0} has no matching &apos;(&apos;.</source>
+        <translation>{0} 文字目の「)」に対応する「(」がありません。</translation>
+    </message>
+    <message>
+        <source>The &apos;{0}&apos; at position {1} is never closed.</source>
+        <translation>{1} 文字目の「{0}」が閉じられていません。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is not a variable: use {2}, and pi or e.</source>
+        <translation>{1} 文字目の「{0}」は変数ではありません。使えるのは {2} と、pi、e です。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is not a function here. Known: {2}.</source>
+        <translation>{1} 文字目の「{0}」は、ここで使える関数ではありません。使える関数: {2}。</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; at position {1} is Python code, not a formula. Only numbers, the variables, + − * / ^, parentheses and functions such as exp(x) are allowed; nothing is ever run as code.</source>
+        <translation>{1} 文字目の「{0}」は Python のコードで、式ではありません。使えるのは数、変数、+ − * / ^、かっこ、exp(x) のような関数だけです。入力がコードとして実行されることはありません。</translation>
+    </message>
+    <message>
+        <source>{0}() at position {1} takes exactly one argument.</source>
+        <translation>{1} 文字目の {0}() は、引数をちょうど 1 つとります。</translation>
+    </message>
+    <message>
+        <source>Numerical differentiation and gradient descent</source>
+        <translation>数値微分と勾配降下法</translation>
+    </message>
+    <message>
+        <source>Numerical differentiation</source>
+        <translation>数値微分</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <source>Why not solve ∇L = 0?</source>
+        <translation>なぜ ∇L = 0 を解かないのか</translation>
     </message>
 </context>
 <context>
@@ -1707,8 +2842,20 @@ y と微分は正しいままですが、x をもう一度使うところで影�
         <translation>ZDL Studio</translation>
     </message>
     <message>
+        <source>Common mistakes here: {0}</source>
+        <translation>この画面のよくある間違い: {0}</translation>
+    </message>
+    <message>
         <source>The start page lists every chapter of the book and what ZDL Studio lets you do in each. Pick a view on the left, or press Ctrl+1 … Ctrl+9.</source>
         <translation>「はじめに」には本書の各章と、ZDL Studio でそれぞれ何ができるかを載せています。左の一覧から画面を選ぶか、Ctrl+1 … Ctrl+9 を押してください。</translation>
+    </message>
+    <message>
+        <source>{0} covers {1} of the book.
+
+{2}</source>
+        <translation>「{0}」は本書の {1} に対応しています。
+
+{2}</translation>
     </message>
     <message>
         <source>{0} covers {1} of chapter {2}, “{3}”.
@@ -1771,6 +2918,450 @@ y と微分は正しいままですが、x をもう一度使うところで影�
 {1}</source>
         <translation>{0} に書き込めませんでした:
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesGalleryPage</name>
+    <message>
+        <source>Search: sigmoid, ndim, B12, copy …</source>
+        <translation>検索: sigmoid、ndim、B12、copy …</translation>
+    </message>
+    <message>
+        <source>No mistake matches the search.</source>
+        <translation>検索に一致する間違いはありません。</translation>
+    </message>
+    <message>
+        <source>Buggy</source>
+        <translation>間違ったコード</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正しいコード</translation>
+    </message>
+    <message>
+        <source>Demo input, run on both versions:</source>
+        <translation>デモの入力（両方のコードで実行します）:</translation>
+    </message>
+    <message>
+        <source>Buggy version gives</source>
+        <translation>間違ったコードの結果</translation>
+    </message>
+    <message>
+        <source>Correct version gives</source>
+        <translation>正しいコードの結果</translation>
+    </message>
+    <message>
+        <source>Lines marked − differ from the correct version</source>
+        <translation>− の付いた行は正しいコードと異なります</translation>
+    </message>
+    <message>
+        <source>Lines marked + differ from the buggy version</source>
+        <translation>+ の付いた行は間違ったコードと異なります</translation>
+    </message>
+    <message>
+        <source>Chapter {0} · {1}</source>
+        <translation>{0}章 · {1}</translation>
+    </message>
+    <message>
+        <source>added from the per-chapter pain points</source>
+        <translation>章ごとのつまずきポイントから追加</translation>
+    </message>
+    <message>
+        <source>Open in: {0}</source>
+        <translation>「{0}」で開く</translation>
+    </message>
+    <message>
+        <source>Show the study view where this idea lives</source>
+        <translation>この内容を扱う学習画面を表示します</translation>
+    </message>
+    <message>
+        <source>{0} come from ZDL Studio&apos;s core (the book&apos;s common/ folder).</source>
+        <translation>{0} は ZDL Studio の core（本書の common/ フォルダに相当）のものです。</translation>
+    </message>
+    <message>
+        <source>The correct version differs from {0}.</source>
+        <translation>正しいコードの結果が {0} と異なります。</translation>
+    </message>
+    <message>
+        <source>The correct version gives the same result as {0}, ZDL Studio&apos;s own implementation.</source>
+        <translation>正しいコードは、ZDL Studio 自身の実装である {0} と同じ結果になります。</translation>
+    </message>
+    <message>
+        <source>✓ correct</source>
+        <translation>✓ 正しいコード</translation>
+    </message>
+    <message>
+        <source>✗ buggy</source>
+        <translation>✗ 間違ったコード</translation>
+    </message>
+</context>
+<context>
+    <name>MistakesTab</name>
+    <message>
+        <source>Sigmoid written as 1 / 1 + exp(−x)</source>
+        <extracomment>Title and explanation of every mistake, by id (English source, translated where shown).</extracomment>
+        <translation>シグモイド関数を 1 / 1 + exp(−x) と書く</translation>
+    </message>
+    <message>
+        <source>Division binds tighter than addition, so 1 / 1 + np.exp(-x) is 1 + exp(−x): 2.0 at x = 0, and above 1 everywhere. The denominator needs parentheses: 1 / (1 + np.exp(-x)) is 0.5 at x = 0 and stays between 0 and 1.</source>
+        <translation>割り算は足し算より先に計算されるので、1 / 1 + np.exp(-x) は 1 + exp(−x) になります。x = 0 では 2.0 になり、どこでも 1 より大きくなります。分母には括弧が必要です。1 / (1 + np.exp(-x)) なら x = 0 で 0.5 になり、値は常に 0 と 1 の間に収まります。</translation>
+    </message>
+    <message>
+        <source>Step function with the condition inverted</source>
+        <translation>条件が逆になったステップ関数</translation>
+    </message>
+    <message>
+        <source>x &lt;= 0 picks the inputs that should give 0, so the output is upside down: [−1, 1, 2] gives [1 0 0] instead of [0 1 1]. The step function fires for x &gt; 0.</source>
+        <translation>x &lt;= 0 では 0 を出力すべき入力が選ばれるので、出力が逆になります。[−1, 1, 2] に対して、[0 1 1] ではなく [1 0 0] になります。ステップ関数が 1 を出力する（発火する）のは x &gt; 0 のときです。</translation>
+    </message>
+    <message>
+        <source>ReLU written as its derivative</source>
+        <translation>ReLU の代わりにその微分を書く</translation>
+    </message>
+    <message>
+        <source>(x &gt; 0).astype(int) is 1 wherever x &gt; 0: that is the derivative of ReLU (a step function), not ReLU. ReLU passes the value itself: np.maximum(0, x).</source>
+        <translation>(x &gt; 0).astype(int) は x &gt; 0 のところですべて 1 になります。これは ReLU ではなく、ReLU の微分（ステップ関数）です。ReLU は値そのものを通します: np.maximum(0, x)。</translation>
+    </message>
+    <message>
+        <source>if x &gt; 0: on a NumPy array</source>
+        <translation>NumPy 配列に if x &gt; 0: を使う</translation>
+    </message>
+    <message>
+        <source>if needs a single True or False, but x &gt; 0 on an array is an array of them, so NumPy refuses to guess. Work element by element: x &gt; 0 is a bool array, and astype(int) turns it into 0s and 1s.</source>
+        <translation>if には True か False のどちらか 1 つが必要ですが、配列に対する x &gt; 0 は True と False の配列になるので、NumPy はどちらとも決められずにエラーにします。要素ごとに処理しましょう。x &gt; 0 は bool の配列で、astype(int) でそれを 0 と 1 に変換できます。</translation>
+    </message>
+    <message>
+        <source>dtype np.int in a recent NumPy</source>
+        <translation>最近の NumPy で dtype に np.int を使う</translation>
+    </message>
+    <message>
+        <source>np.int was only another name for Python&apos;s int and was removed in NumPy 1.24, so older code (the book&apos;s own included) stops with AttributeError. Write int.</source>
+        <translation>np.int は Python の int の別名にすぎず、NumPy 1.24 で削除されました。そのため、古いコード（本書のコードも含みます）は AttributeError で止まります。int と書きましょう。</translation>
+    </message>
+    <message>
+        <source>Softmax: the overflow guard is computed but not used</source>
+        <translation>ソフトマックス関数: オーバーフロー対策を計算したのに使っていない</translation>
+    </message>
+    <message>
+        <source>exp(a − c) is computed, but the division still uses np.exp(a), which overflows to inf for scores like 1010, and inf / inf is nan. On small scores both versions agree, so the slip stays hidden until the input is large.</source>
+        <translation>exp(a − c) を計算していますが、割り算ではまだ np.exp(a) を使っています。np.exp(a) は 1010 のようなスコアで inf にオーバーフローし、inf / inf は nan になります。スコアが小さいうちは両方のコードの結果が一致するので、入力が大きくなるまでこの間違いは表に出ません。</translation>
+    </message>
+    <message>
+        <source>Batch softmax without axis</source>
+        <translation>axis を指定しないバッチ版ソフトマックス関数</translation>
+    </message>
+    <message>
+        <source>np.max and np.sum without axis work over the whole batch, so every row is divided by the sum of all rows and the rows no longer add up to 1. With axis=-1 and keepdims=True each row is normalised on its own.</source>
+        <translation>axis を指定しない np.max と np.sum はバッチ全体を対象に計算するので、どの行もすべての行の総和で割られ、各行の和が 1 になりません。axis=-1 と keepdims=True を指定すれば、行ごとに正規化されます。</translation>
+    </message>
+    <message>
+        <source>np.argmax on a batch without axis</source>
+        <translation>バッチに対して axis を指定せずに np.argmax を使う</translation>
+    </message>
+    <message>
+        <source>Without axis, np.argmax looks at the flattened array and returns a single flat index. For one predicted class per row, use axis=1.</source>
+        <translation>axis を指定しないと、np.argmax は配列を 1 次元に平らにしたものを調べ、その中のインデックスを 1 つだけ返します。行ごとに予測したクラスを 1 つずつ得るには、axis=1 を指定します。</translation>
+    </message>
+    <message>
+        <source>Python&apos;s max instead of np.max</source>
+        <translation>np.max の代わりに Python の max を使う</translation>
+    </message>
+    <message>
+        <source>The built-in max() is not NumPy&apos;s: it takes no dtype argument, so Python stops with TypeError. np.max(a) gives the largest score.</source>
+        <translation>組み込みの max() は NumPy のものではありません。dtype 引数を受け取らないので、Python は TypeError で止まります。最大のスコアは np.max(a) で得られます。</translation>
+    </message>
+    <message>
+        <source>y.dim instead of y.ndim</source>
+        <translation>y.ndim を y.dim と書く</translation>
+    </message>
+    <message>
+        <source>NumPy arrays have ndim (the number of dimensions), not dim, so the first line already raises AttributeError. One letter fixes it.</source>
+        <translation>NumPy の配列にあるのは ndim（次元数）で、dim ではありません。そのため、最初の行でもう AttributeError が発生します。1 文字直せば動きます。</translation>
+    </message>
+    <message>
+        <source>Batch cross-entropy divided by ndim</source>
+        <translation>バッチ版の交差エントロピー誤差を ndim で割る</translation>
+    </message>
+    <message>
+        <source>y.ndim is the number of dimensions (2 for a batch), not the number of samples. For 100 copies of the book&apos;s example the sum is divided by 2 instead of 100: 25.54 instead of 0.5108. Divide by the batch size y.shape[0].</source>
+        <translation>y.ndim は次元数（バッチなら 2）で、データの個数ではありません。本書の例を 100 個並べると、和を 100 ではなく 2 で割ってしまい、0.5108 ではなく 25.54 になります。バッチサイズ y.shape[0] で割りましょう。</translation>
+    </message>
+    <message>
+        <source>Label cross-entropy fed a one-hot t</source>
+        <translation>ラベル表現用の交差エントロピー誤差に one-hot 表現の t を渡す</translation>
+    </message>
+    <message>
+        <source>The label version picks y[n, t[n]]. Given a one-hot t it uses the 0s and 1s as class numbers and picks y[0, 0] nine times and y[0, 1] once: 23.72 instead of 0.5108. Turn a one-hot t into labels with argmax first.</source>
+        <translation>ラベル表現用のコードは y[n, t[n]] を取り出します。one-hot 表現の t を渡すと 0 と 1 をクラスの番号として使うので、y[0, 0] を 9 回、y[0, 1] を 1 回取り出し、0.5108 ではなく 23.72 になります。one-hot 表現の t は、先に argmax でラベルに変換しましょう。</translation>
+    </message>
+    <message>
+        <source>Cross-entropy without delta</source>
+        <translation>delta を足さない交差エントロピー誤差</translation>
+    </message>
+    <message>
+        <source>When the correct class has y = 0, log(0) is −inf and the loss is inf; 0 × log(0) for another class gives nan. delta = 1e-7 inside the log caps the loss at −log(1e-7) = 16.118.</source>
+        <translation>正解クラスの y が 0 だと log(0) は −inf になり、損失は inf になります。ほかのクラスでは 0 × log(0) が nan になります。log の中で delta = 1e-7 を足せば、損失は最大でも −log(1e-7) = 16.118 に抑えられます。</translation>
+    </message>
+    <message>
+        <source>Sum of squared errors without ½</source>
+        <translation>½ を掛けない二乗和誤差</translation>
+    </message>
+    <message>
+        <source>The book&apos;s error is E = ½ Σ (y − t)²: 0.0975 for its example. Without the ½ it is 0.195, and a mean of the squares gives 0.0195. (The book&apos;s code called it mean_squared_error until 2019, although it is half a sum.)</source>
+        <translation>本書の誤差は E = ½ Σ (y − t)² で、本書の例では 0.0975 です。½ がないと 0.195 になり、二乗の平均をとると 0.0195 になります。（本書のコードでは、和の半分であるにもかかわらず、2019 年までこれを mean_squared_error と呼んでいました。）</translation>
+    </message>
+    <message>
+        <source>h = 1e-50 in numerical differentiation</source>
+        <translation>数値微分で h = 1e-50 を使う</translation>
+    </message>
+    <message>
+        <source>1e-50 is far below what a float64 can add to 5, so x + h == x and the difference is exactly 0. Use h = 1e-4 with the central difference (f(x+h) − f(x−h)) / 2h.</source>
+        <translation>1e-50 は、float64 で 5 に足して違いが出る値よりもはるかに小さいので、x + h == x となり、差はちょうど 0 になります。h = 1e-4 とし、中心差分 (f(x+h) − f(x−h)) / 2h を使いましょう。</translation>
+    </message>
+    <message>
+        <source>numerical_gradient on an integer array</source>
+        <translation>整数の配列に numerical_gradient を使う</translation>
+    </message>
+    <message>
+        <source>An integer array cannot hold 3.0001: x[i] = 3 + 1e-4 stores 3 and 3 − 1e-4 stores 2, so the gradient is nonsense. Work on a float copy of x.</source>
+        <translation>整数の配列には 3.0001 を格納できません。x[i] = 3 + 1e-4 では 3 が、3 − 1e-4 では 2 が格納されるので、勾配はでたらめな値になります。x を浮動小数点数の配列にしたコピーで計算しましょう。</translation>
+    </message>
+    <message>
+        <source>Forward difference instead of central</source>
+        <translation>中心差分の代わりに前方差分を使う</translation>
+    </message>
+    <message>
+        <source>(f(x+h) − f(x)) / h is really the slope at about x + h/2: its error shrinks only like h. The central difference (f(x+h) − f(x−h)) / 2h is accurate to about h².</source>
+        <translation>(f(x+h) − f(x)) / h は、実際には x + h/2 あたりでの傾きです。その誤差は h に比例してしか小さくなりません。中心差分 (f(x+h) − f(x−h)) / 2h なら、誤差はおよそ h² 程度です。</translation>
+    </message>
+    <message>
+        <source>range(x.size) over a 2-D array</source>
+        <translation>2 次元配列を range(x.size) でループする</translation>
+    </message>
+    <message>
+        <source>For a matrix, x[i] is a whole row, and i runs up to x.size − 1 while there are only two rows: IndexError. Visit every element with np.ndindex(x.shape) (or np.nditer with multi_index).</source>
+        <translation>行列では x[i] は 1 行全体です。しかも i は x.size − 1 まで進みますが、行は 2 つしかないので IndexError になります。すべての要素をたどるには np.ndindex(x.shape)（または multi_index を指定した np.nditer）を使います。</translation>
+    </message>
+    <message>
+        <source>A learning rate that is far too large</source>
+        <translation>大きすぎる学習率</translation>
+    </message>
+    <message>
+        <source>With lr = 10 every step overshoots and x grows 19-fold, until it is so large that x + h == x and the numerical gradient becomes 0: the path stops far away. lr = 0.1 walks down to the minimum.</source>
+        <translation>lr = 10 ではステップのたびに行き過ぎて、x は 19 倍ずつ大きくなります。やがて x + h == x となるほど大きくなると、数値微分による勾配が 0 になり、軌跡は遠く離れた場所で止まってしまいます。lr = 0.1 なら最小値まで下っていきます。</translation>
+    </message>
+    <message>
+        <source>Gradient ascent instead of descent</source>
+        <translation>勾配を下らずに上ってしまう</translation>
+    </message>
+    <message>
+        <source>x += lr * grad moves uphill, so the loss grows with every step. Gradient descent subtracts: x -= lr * grad.</source>
+        <translation>x += lr * grad では坂を上るので、ステップのたびに損失が大きくなります。勾配降下法では引き算をします: x -= lr * grad。</translation>
+    </message>
+    <message>
+        <source>Labels taken from the images</source>
+        <translation>ラベルを画像から取り出す</translation>
+    </message>
+    <message>
+        <source>t_batch = x_train[batch_mask] makes images the labels (one row of pixels per sample instead of one class), and the loss computed from them means nothing. Take the labels from t_train.</source>
+        <translation>t_batch = x_train[batch_mask] では画像が正解ラベルになってしまい（データごとに 1 つのクラスではなく、1 行分の画素）、そこから計算した損失には意味がありません。ラベルは t_train から取り出しましょう。</translation>
+    </message>
+    <message>
+        <source>One MulLayer used for two multiplications</source>
+        <translation>1 つの MulLayer を 2 つの乗算に使う</translation>
+    </message>
+    <message>
+        <source>A layer keeps the inputs of its last forward for backward. Used twice, it keeps only the second multiplication&apos;s, so the apple&apos;s gradients come out as 1.21 and 220 instead of 2.2 and 110. Use one layer per node of the graph.</source>
+        <translation>レイヤは、最後に行った forward の入力を backward のために保持します。2 回使うと 2 つ目の乗算の入力しか残らないので、りんごの勾配が 2.2 と 110 ではなく 1.21 と 220 になります。計算グラフのノードごとに 1 つのレイヤを使いましょう。</translation>
+    </message>
+    <message>
+        <source>ReLU layer without copy()</source>
+        <translation>copy() を使わない ReLU レイヤ</translation>
+    </message>
+    <message>
+        <source>out = x makes out a second name for the same array, so out[mask] = 0 also zeroes the caller&apos;s x. x.copy() leaves the input as it was.</source>
+        <translation>out = x では out が同じ配列の別名になるだけなので、out[mask] = 0 で呼び出し元の x まで 0 に書き換わります。x.copy() を使えば、入力は元のまま残ります。</translation>
+    </message>
+    <message>
+        <source>A typo in backward: self.mack</source>
+        <translation>backward のタイプミス: self.mack</translation>
+    </message>
+    <message>
+        <source>forward stores self.mask, backward asks for self.mack, which was never set: AttributeError, but only once backward runs. The names must match.</source>
+        <translation>forward では self.mask に保存し、backward では一度も設定されていない self.mack を参照しています。AttributeError になりますが、それは backward を実行したときに初めて起こります。名前は一致させなければなりません。</translation>
+    </message>
+    <message>
+        <source>Affine: dW = Wᵀ · dout</source>
+        <translation>Affine: dW = Wᵀ · dout</translation>
+    </message>
+    <message>
+        <source>The weight gradient is Xᵀ · dout, which has the shape of W (inputs × outputs). Wᵀ · dout does not even fit, and NumPy says which shapes are not aligned.</source>
+        <translation>重みの勾配は Xᵀ · dout で、W と同じ形状（入力の数 × 出力の数）になります。Wᵀ · dout ではそもそも形状が合わず、どの形状が揃っていない（not aligned）かを NumPy が示します。</translation>
+    </message>
+    <message>
+        <source>Affine: db without the sum over the batch</source>
+        <translation>Affine: バッチについて和をとらない db</translation>
+    </message>
+    <message>
+        <source>b is added to every row, so its gradient is dout summed over the rows, of shape (3,). Keeping dout itself gives shape (4, 3), and the update b -= lr * db fails.</source>
+        <translation>b はすべての行に足されるので、その勾配は dout のすべての行を足し合わせたもので、形状は (3,) です。dout をそのまま使うと形状は (4, 3) になり、更新 b -= lr * db が失敗します。</translation>
+    </message>
+    <message>
+        <source>Affine: dx = dout · W</source>
+        <translation>Affine: dx = dout · W</translation>
+    </message>
+    <message>
+        <source>dx must have the shape of x: dout · Wᵀ. Without the transpose the shapes do not fit and NumPy stops.</source>
+        <translation>dx は x と同じ形状でなければならないので、dout · Wᵀ です。転置をしないと形状が合わず、NumPy がエラーで止まります。</translation>
+    </message>
+    <message>
+        <source>SoftmaxWithLoss backward without / batch_size</source>
+        <translation>/ batch_size のない SoftmaxWithLoss の backward</translation>
+    </message>
+    <message>
+        <source>The loss is the mean over the batch, so its gradient is (y − t) / N. Without / N every gradient is N times too large (4 times here), and comparing with the numerical gradient shows it at once.</source>
+        <translation>損失はバッチの平均なので、その勾配は (y − t) / N です。/ N がないと、すべての勾配が N 倍（ここでは 4 倍）も大きくなります。数値微分による勾配と比べれば、すぐにわかります。</translation>
+    </message>
+    <message>
+        <source>SoftmaxWithLoss.__init__ sets self.y twice</source>
+        <translation>SoftmaxWithLoss.__init__ で self.y を 2 回設定する</translation>
+    </message>
+    <message>
+        <source>A copied line sets self.y = None twice and never self.t. Everything works once forward has run, so the slip hides; before forward the layer has no t at all.</source>
+        <translation>行をコピーしたせいで self.y = None を 2 回設定し、self.t は一度も設定していません。forward を一度実行すればすべて動くので、この間違いは隠れてしまいます。forward の前には、このレイヤには t がまったくありません。</translation>
+    </message>
+    <message>
+        <source>Sigmoid backward computed from x</source>
+        <translation>x から計算した Sigmoid の backward</translation>
+    </message>
+    <message>
+        <source>The derivative is y(1 − y) with y the output stored in forward. Using x gives x(1 − x): 0 at x = 1 instead of 0.1966.</source>
+        <translation>微分は y(1 − y) で、y は forward で保存した出力です。x を使うと x(1 − x) になり、x = 1 では 0.1966 ではなく 0 になります。</translation>
+    </message>
+    <message>
+        <source>Momentum with the gradient&apos;s sign flipped</source>
+        <translation>勾配の符号が逆になった Momentum</translation>
+    </message>
+    <message>
+        <source>v = μv + lr·g pushes the velocity up the slope, so every step climbs and the path runs away. The velocity update subtracts the gradient: v = μv − lr·g.</source>
+        <translation>v = μv + lr·g では速度を坂の上向きに押すので、ステップのたびに坂を上り、軌跡はどんどん離れていきます。速度の更新では勾配を引きます: v = μv − lr·g。</translation>
+    </message>
+    <message>
+        <source>AdaGrad that forgets h at every update</source>
+        <translation>更新のたびに h を忘れる AdaGrad</translation>
+    </message>
+    <message>
+        <source>Creating h inside update() throws the history away, so h is just g² and every step is lr·sign(g): the path keeps bouncing around the minimum. Create h once, on the first update.</source>
+        <translation>update() の中で h を作ると、それまでの履歴が捨てられます。h は単に g² になり、どのステップも lr·sign(g) になるので、軌跡は最小値の周りで跳ね続けます。h は最初の更新のときに一度だけ作りましょう。</translation>
+    </message>
+    <message>
+        <source>Nesterov updating v before the parameters</source>
+        <translation>パラメータより先に v を更新する Nesterov</translation>
+    </message>
+    <message>
+        <source>The parameters must move with the old velocity: θ += μ²v − (1 + μ)·lr·g, and only then v = μv − lr·g. The book&apos;s code did it the other way round until a 2021 fix, which is a different method with a different path.</source>
+        <translation>パラメータは古い速度で動かさなければなりません: θ += μ²v − (1 + μ)·lr·g。そのあとで v = μv − lr·g とします。本書のコードは 2021 年に修正されるまで逆の順序になっていましたが、それは別の手法で、軌跡も異なります。</translation>
+    </message>
+    <message>
+        <source>All weights start at zero</source>
+        <translation>重みの初期値をすべて 0 にする</translation>
+    </message>
+    <message>
+        <source>With equal initial weights every hidden unit computes the same and receives the same gradient, so the units stay identical: the layer acts like one unit. Random initial weights (Xavier, He) break the symmetry.</source>
+        <translation>重みの初期値がすべて等しいと、隠れ層のどのニューロンも同じ計算をし、同じ勾配を受け取るので、ニューロンはいつまでも同じままです。つまり、その層は 1 つのニューロンのようにふるまいます。ランダムな初期値（Xavier、He）を使えば、この対称性が崩れます。</translation>
+    </message>
+    <message>
+        <source>Dropout at test time without scaling</source>
+        <translation>テスト時に出力を縮小しない Dropout</translation>
+    </message>
+    <message>
+        <source>In training each unit is kept with probability 1 − ratio, so on average it passes (1 − ratio)·x. At test time every unit is on; without × (1 − ratio) the outputs are larger than anything the network saw in training.</source>
+        <translation>訓練時には各ニューロンが確率 1 − ratio で残されるので、平均すると (1 − ratio)·x を伝えます。テスト時にはすべてのニューロンが有効になるため、× (1 − ratio) をしないと、出力は訓練時にネットワークが受け取ったどの値よりも大きくなってしまいます。</translation>
+    </message>
+    <message>
+        <source>A float used as a slice index</source>
+        <translation>スライスのインデックスに浮動小数点数を使う</translation>
+    </message>
+    <message>
+        <source>x_train.shape[0] * 0.2 is a float, and slices need integers: TypeError. int(...) makes it a whole number.</source>
+        <translation>x_train.shape[0] * 0.2 は浮動小数点数ですが、スライスには整数が必要なので TypeError になります。int(...) で整数にしましょう。</translation>
+    </message>
+    <message>
+        <source>col2im with = instead of +=</source>
+        <translation>col2im で += の代わりに = を使う</translation>
+    </message>
+    <message>
+        <source>Neighbouring windows overlap, so a pixel receives gradient from every window that covers it. With = each window overwrites the last and the overlaps are under-counted; += adds them up. (Shown for one channel and stride 1.)</source>
+        <translation>隣り合うウィンドウは重なっているので、1 つの画素は、それを含むすべてのウィンドウから勾配を受け取ります。= では各ウィンドウが直前の値を上書きし、重なった部分の勾配が足りなくなります。+= ならすべて足し合わされます。（1 チャンネル、ストライド 1 の場合を示しています。）</translation>
+    </message>
+    <message>
+        <source>Pooling with stride 1</source>
+        <translation>ストライド 1 のプーリング</translation>
+    </message>
+    <message>
+        <source>Pooling windows normally do not overlap: the stride equals the window size. With stride 1 a 4×4 input gives 3×3 instead of 2×2. The book&apos;s code defaulted to stride 1 until 2020.</source>
+        <translation>プーリングのウィンドウは、通常は重なりません。ストライドはウィンドウの大きさと同じ値にします。ストライド 1 では、4×4 の入力から 2×2 ではなく 3×3 の出力になります。本書のコードでは、2020 年までストライドの既定値が 1 でした。</translation>
+    </message>
+    <message>
+        <source>relu_grad with np.zeros(x)</source>
+        <translation>np.zeros(x) を使った relu_grad</translation>
+    </message>
+    <message>
+        <source>np.zeros expects a shape, so np.zeros(x) tries to use the values of x as dimensions: TypeError. np.zeros_like(x) makes zeros of x&apos;s shape.</source>
+        <translation>np.zeros は形状を受け取るので、np.zeros(x) は x の値を各次元の大きさとして使おうとして TypeError になります。np.zeros_like(x) なら、x と同じ形状で要素がすべて 0 の配列を作れます。</translation>
+    </message>
+    <message>
+        <source>Sigmoid: buggy and correct</source>
+        <extracomment>Plot title, y-axis label and x-axis label for the entries that have a plot.</extracomment>
+        <translation>シグモイド関数: 間違ったコードと正しいコード</translation>
+    </message>
+    <message>
+        <source>Step function: buggy and correct</source>
+        <translation>ステップ関数: 間違ったコードと正しいコード</translation>
+    </message>
+    <message>
+        <source>ReLU: buggy and correct</source>
+        <translation>ReLU: 間違ったコードと正しいコード</translation>
+    </message>
+    <message>
+        <source>Loss against the correct class&apos;s probability</source>
+        <translation>正解クラスの確率と損失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>y of the correct class (log scale)</source>
+        <translation>正解クラスの y（対数目盛）</translation>
+    </message>
+    <message>
+        <source>Loss after each step</source>
+        <translation>各ステップ後の損失</translation>
+    </message>
+    <message>
+        <source>f(x) (log scale)</source>
+        <translation>f(x)（対数目盛）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Path on f(x, y) = x²/20 + y²</source>
+        <translation>f(x, y) = x²/20 + y² 上の軌跡</translation>
+    </message>
+    <message>
+        <source>Common mistakes</source>
+        <translation>よくある間違い</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>ギャラリー</translation>
+    </message>
+    <message>
+        <source>Check my code</source>
+        <translation>自分のコードをチェック</translation>
     </message>
 </context>
 <context>

@@ -5,13 +5,22 @@ import sys
 from pathlib import Path
 
 CORE_DIR = Path(__file__).resolve().parents[2] / "core"
-CORE_MODULES = ["core", *(f"core.{path.stem}" for path in sorted(CORE_DIR.glob("*.py")))]
+CORE_MODULES = [
+    "core",
+    *(
+        ".".join(("core", *path.relative_to(CORE_DIR).with_suffix("").parts)).removesuffix(
+            ".__init__"
+        )
+        for path in sorted(CORE_DIR.rglob("*.py"))
+    ),
+]
 
 FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "zdl_gui", "sklearn")
 
 
 def test_every_core_module_is_checked():
     assert {"core.functions", "core.parsing", "core.perceptron"} <= set(CORE_MODULES)
+    assert all("__" not in name for name in CORE_MODULES)
 
 
 def test_core_imports_no_gui_and_stays_light():

@@ -59,7 +59,8 @@ def test_clicking_a_view_in_the_navigation_opens_it(make_window, qtbot, topic_id
     qtbot.waitUntil(lambda: window.current_view_id() == topic_id)
     tab = window.current_tab()
     assert isinstance(tab, StudyTab) and tab.topic_id == topic_id
-    assert window.windowTitle().startswith("Ch. ")
+    chapter, _ = find_topic(topic_id)
+    assert window.windowTitle().startswith("Ch. ") == (chapter.number is not None)
     assert item.text(0) in window.windowTitle()
 
 
@@ -233,3 +234,21 @@ def test_dark_palette_reaches_the_plots(make_window, qtbot, topic_id):
     dark_base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
     assert is_dark(QGuiApplication.palette())
     qtbot.waitUntil(lambda: view.backgroundBrush().color() == dark_base)
+
+
+def test_common_mistakes_link_opens_the_gallery_entry(make_window):
+    window = make_window()
+    window.show_view("loss")
+    assert "B12" in window.mistakes_link.text()
+    window.mistakes_link.linkActivated.emit("B12")
+    assert window.current_view_id() == "mistakes"
+    assert window.current_tab().gallery.current_id == "B12"
+    window.show_view("start")
+    assert window.mistakes_link.text() == ""
+
+
+def test_a_view_can_ask_for_another_view(make_window):
+    window = make_window()
+    window.show_view("mistakes")
+    window.current_tab().open_topic.emit("loss")
+    assert window.current_view_id() == "loss"

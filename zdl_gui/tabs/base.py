@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -36,6 +36,8 @@ class StudyTab(QWidget):
     """
 
     topic_id: ClassVar[str] = ""
+    #: Asks the main window to show another study view (a topic id of the registry).
+    open_topic = Signal(str)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

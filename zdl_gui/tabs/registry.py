@@ -40,7 +40,7 @@ class Topic:
 
 @dataclass(frozen=True)
 class Chapter:
-    number: int
+    number: int | None  # None: a group of views that span the chapters
     title: str
     topics: tuple[Topic, ...]
 
@@ -119,6 +119,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Central against forward differences as h shrinks, the gradient field, and "
                     "descent paths for a learning rate that is right, too large or too small.",
                 ),
+                "zdl_gui.tabs.gradient_tab:GradientTab",
+                icon="mdi6.slope-downhill",
             ),
         ),
     ),
@@ -164,6 +166,24 @@ CHAPTERS: tuple[Chapter, ...] = (
                 ),
                 "zdl_gui.tabs.optimizer_tab:OptimizerTab",
                 icon="mdi6.run-fast",
+            ),
+        ),
+    ),
+    Chapter(
+        None,
+        QT_TRANSLATE_NOOP("Chapters", "Across the chapters"),
+        (
+            Topic(
+                "mistakes",
+                QT_TRANSLATE_NOOP("Chapters", "Common mistakes"),
+                "§3–§7",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "The slips learners really make, buggy and correct code side by side and run "
+                    "live; then paste your own sigmoid, softmax or Affine and have it checked.",
+                ),
+                "zdl_gui.tabs.mistakes_tab:MistakesTab",
+                icon="mdi6.bug-outline",
             ),
         ),
     ),
