@@ -840,6 +840,81 @@ def sigmoid(x):
     </message>
 </context>
 <context>
+    <name>DatasetView</name>
+    <message>
+        <source>Samples per class</source>
+        <extracomment>Sample images shown per class.</extracomment>
+        <translation>クラスごとのデータ数</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>個数</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>訓練データ</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>テストデータ</translation>
+    </message>
+    <message>
+        <source>Loading the data…</source>
+        <translation>データを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>データの例</translation>
+    </message>
+    <message>
+        <source>{0}×{1} pixel images</source>
+        <translation>{0}×{1} ピクセルの画像</translation>
+    </message>
+    <message>
+        <source>The first {0} training images of each class</source>
+        <translation>各クラスの最初の {0} 枚の訓練画像</translation>
+    </message>
+    <message>
+        <source>points in the plane</source>
+        <translation>平面上の点</translation>
+    </message>
+    <message>
+        <source>Training points (filled) and test points (rings)</source>
+        <translation>訓練データの点（塗りつぶし）とテストデータの点（白抜き）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} training and {2} test samples, {3}, {4} classes ({5} inputs per sample).</source>
+        <translation>{0}: 訓練データ {1} 個、テストデータ {2} 個、{3}、{4} クラス（1 データあたりの入力は {5} 個）。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBoundaryView</name>
+    <message>
+        <source>Decision boundary</source>
+        <translation>境界線</translation>
+    </message>
+    <message>
+        <source>Shaded: the class the network predicts at each point, stronger where it is surer. Dots: training points; rings: test points.</source>
+        <translation>背景の色は各点でネットワークが予測するクラスで、確信が強いところほど濃くなります。塗りつぶしの点は訓練データ、白抜きの点はテストデータです。</translation>
+    </message>
+    <message>
+        <source>Choose one of the 2-D point sets as data to see a decision boundary.</source>
+        <translation>境界線を見るには、データとして 2 次元の点のデータセットを選んでください。</translation>
+    </message>
+    <message>
+        <source>Start a run to see the boundary form.</source>
+        <translation>学習を開始すると、境界線ができていく様子を見られます。</translation>
+    </message>
+    <message>
+        <source>What the network predicts after {0} updates.</source>
+        <translation>{0} 回の更新後にネットワークが予測するクラスです。</translation>
+    </message>
+</context>
+<context>
     <name>DerivativePage</name>
     <message>
         <source>The book&apos;s f(x) = 0.01x² + 0.1x</source>
@@ -3365,6 +3440,65 @@ y と微分は正しいままですが、x をもう一度使うところで影�
     </message>
 </context>
 <context>
+    <name>NetworkInspector</name>
+    <message>
+        <source>Weights per layer</source>
+        <translation>層ごとの重みの分布</translation>
+    </message>
+    <message>
+        <source>share of weights</source>
+        <translation>重みの割合</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>重みの値</translation>
+    </message>
+    <message>
+        <source>Activations (§6.2, Fig. 6-10)</source>
+        <translation>アクティベーション分布（§6.2、図 6-10）</translation>
+    </message>
+    <message>
+        <source>share of hidden outputs</source>
+        <translation>隠れ層の出力の割合</translation>
+    </message>
+    <message>
+        <source>activation value</source>
+        <translation>アクティベーションの値</translation>
+    </message>
+    <message>
+        <source>Start a run: the network&apos;s insides appear here and follow the training.</source>
+        <translation>学習を開始すると、ここにネットワークの内部が表示され、学習の進行に合わせて変化します。</translation>
+    </message>
+    <message>
+        <source>After {0} updates.</source>
+        <translation>{0} 回の更新後です。</translation>
+    </message>
+    <message>
+        <source>Initial weights, before the first update.</source>
+        <translation>最初の更新の前の、重みの初期値です。</translation>
+    </message>
+    <message>
+        <source>{0} hold NaN or infinite values: the run diverged.</source>
+        <translation>{0} に NaN または無限大の値が含まれています。学習が発散しました。</translation>
+    </message>
+    <message>
+        <source>Largest |weight|: {0}.</source>
+        <translation>|重み| の最大値: {0}。</translation>
+    </message>
+    <message>
+        <source>{0}: mean {1}, std {2}</source>
+        <translation>{0}: 平均 {1}、標準偏差 {2}</translation>
+    </message>
+    <message>
+        <source>First-layer weights are drawn as images for image data only; these points have 2 inputs. See the decision boundary page instead.</source>
+        <translation>1 層目の重みを画像として描くのは、画像データの場合だけです。この点のデータは入力が 2 つしかありません。代わりに「境界線」のページを見てください。</translation>
+    </message>
+    <message>
+        <source>Each tile: the weights one first-layer unit gives every input pixel (W1&apos;s column), red &gt; 0, blue &lt; 0, scaled per tile.</source>
+        <translation>各タイルは、1 層目のニューロン 1 個が入力の各ピクセルに掛ける重み（W1 の列）です。赤 &gt; 0、青 &lt; 0 で、色の濃さはタイルごとに調整しています。</translation>
+    </message>
+</context>
+<context>
     <name>NetworkStepsPage</name>
     <message>
         <source>Step {0} of {1}: {2}</source>
@@ -3958,6 +4092,36 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     </message>
 </context>
 <context>
+    <name>PredictionView</name>
+    <message>
+        <source>Confusion matrix: row = true class, column = predicted class; the diagonal holds the right answers.</source>
+        <extracomment>Samples shown in the gallery.</extracomment>
+        <translation>混同行列: 行 = 正解クラス、列 = 予測したクラス。対角成分が正解した数です。</translation>
+    </message>
+    <message>
+        <source>Test samples, misclassified first (most confident mistakes first): true → predicted (probability).</source>
+        <translation>テストデータ。誤認識したものを先に（確信の強い間違いから順に）並べています: 正解 → 予測（確率）。</translation>
+    </message>
+    <message>
+        <source>The predictions on the test data appear here once a run has started.</source>
+        <translation>学習を開始すると、ここにテストデータに対する予測が表示されます。</translation>
+    </message>
+    <message>
+        <source>{0} test samples: {1} right, {2} wrong — accuracy {3}.</source>
+        <translation>テストデータ {0} 個: 正解 {1} 個、不正解 {2} 個 — 認識精度 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} samples of class {1} predicted as {2}</source>
+        <translation>クラス {1} のデータのうち {0} 個を {2} と予測</translation>
+    </message>
+    <message>
+        <source>Test sample {0}: true class {1}, predicted {2}.
+Softmax: {3}</source>
+        <translation>テストデータ {0}: 正解クラス {1}、予測 {2}。
+ソフトマックス関数の出力: {3}</translation>
+    </message>
+</context>
+<context>
     <name>ShapeChainPage</name>
     <message>
         <source>Showing the last valid shapes until every weight&apos;s shape is valid.</source>
@@ -4373,6 +4537,709 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     <message>
         <source>in preparation</source>
         <translation>準備中</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurves</name>
+    <message>
+        <source>X axis</source>
+        <extracomment>Seconds between two redraws of the accuracy curves while a run trains. Milliseconds after a run&apos;s end before its curves are redrawn antialiased. Runs kept in the plots; starting one more drops the oldest. The smoothing slider runs over 0 … 0.99 in steps of 0.01. The set of runs changed (one added or removed).</extracomment>
+        <translation>横軸</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑化</translation>
+    </message>
+    <message>
+        <source>Weight w of the moving average of the loss: each point is w × the previous average + (1 − w) × the new loss. 0 shows the raw loss.</source>
+        <translation>損失関数の値の移動平均の重み w です。各点は w × (直前の平均) + (1 − w) × (新しい損失関数の値) です。0 にすると、平滑化しない値をそのまま表示します。</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>試行</translation>
+    </message>
+    <message>
+        <source>Every run stays in the plots, labelled with the settings that differ. Untick a run to hide it; select runs and press Remove to delete them. At most {0} are kept.</source>
+        <translation>すべての試行はグラフに残り、異なる設定がラベルとして付きます。チェックを外すと非表示になります。試行を選んで「削除」を押すと削除できます。残せるのは最大 {0} 件です。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Loss per update (§4.5.3, Fig. 4-11)</source>
+        <translation>更新ごとの損失関数の値（§4.5.3、図 4-11）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失関数の値</translation>
+    </message>
+    <message>
+        <source>Accuracy at each epoch&apos;s end (Fig. 4-12)</source>
+        <translation>各エポック終了時の認識精度（図 4-12）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>認識精度</translation>
+    </message>
+    <message>
+        <source>Run {0}: {1}</source>
+        <translation>試行 {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Run {0}</source>
+        <translation>試行 {0}</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>訓練データの認識精度</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>テストデータの認識精度</translation>
+    </message>
+    <message>
+        <source>Point at a curve to read its exact values.</source>
+        <translation>曲線にマウスポインタを合わせると、正確な値を読み取れます。</translation>
+    </message>
+    <message>
+        <source>{0} — iteration {1}, epoch {2}: loss {3} (smoothed {4})</source>
+        <translation>{0} — イテレーション {1}、エポック {2}: 損失関数の値 {3}（平滑化後 {4}）</translation>
+    </message>
+    <message>
+        <source>; at iteration {0}: train {1}, test {2}</source>
+        <translation>、イテレーション {0} での認識精度: 訓練データ {1}、テストデータ {2}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSetupPanel</name>
+    <message>
+        <source>Data</source>
+        <extracomment>Hidden layers a MultiLayerNet may have in the dashboard. The book&apos;s MNIST network, whose numerical-gradient cost is quoted for comparison (T1). The data source combo changed (its new id). &quot;Choose…&quot; was clicked next to the MNIST path. Any setting of the run changed. &quot;Time one update of each&quot; was clicked.</extracomment>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>not found yet</source>
+        <translation>まだ見つかっていません</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Pick the book&apos;s mnist.pkl, a Keras mnist.npz, or one of the four IDX files (train-images-idx3-ubyte.gz …); the folder holding it is used.</source>
+        <translation>本書の mnist.pkl、Keras の mnist.npz、または 4 つの IDX ファイル（train-images-idx3-ubyte.gz …）のどれかを選んでください。そのファイルがあるフォルダが使われます。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Hidden layer sizes</source>
+        <translation>隠れ層のニューロン数</translation>
+    </message>
+    <message>
+        <source>Units per hidden layer, e.g. 50 (TwoLayerNet) or 100, 100, 100 (MultiLayerNet).</source>
+        <translation>隠れ層ごとのニューロンの数です。例: 50（TwoLayerNet）、100, 100, 100（MultiLayerNet）。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Initial weights (§6.2)</source>
+        <translation>重みの初期値（§6.2）</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the initial weights; the book&apos;s TwoLayerNet uses 0.01.</source>
+        <translation>重みの初期値の標準偏差です。本書の TwoLayerNet では 0.01 を使っています。</translation>
+    </message>
+    <message>
+        <source>Weight decay λ (§6.4.2)</source>
+        <translation>Weight decay λ（§6.4.2）</translation>
+    </message>
+    <message>
+        <source>Dropout (§6.4.3), ratio</source>
+        <translation>Dropout（§6.4.3）、消去の割合</translation>
+    </message>
+    <message>
+        <source>Batch normalization (§6.3)</source>
+        <translation>Batch Normalization（§6.3）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Optimizer (§6.1)</source>
+        <translation>最適化手法（§6.1）</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学習率 η</translation>
+    </message>
+    <message>
+        <source>One number greater than 0, e.g. 0.1, 0.01 or 1e-3.</source>
+        <translation>0 より大きい数を 1 つ入力します。例: 0.1、0.01、1e-3。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>Train for</source>
+        <translation>学習の長さ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same initial weights, mini-batches and curve.</source>
+        <translation>シードが同じなら、重みの初期値、ミニバッチ、曲線も同じになります。</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>勾配の求め方</translation>
+    </message>
+    <message>
+        <source>Time one update with each method</source>
+        <translation>各方法で 1 回の更新にかかる時間を測る</translation>
+    </message>
+    <message>
+        <source>Measures one backprop update and one loss evaluation on a batch of the data.</source>
+        <translation>データのバッチ 1 つを使って、誤差逆伝播法による 1 回の更新と、損失関数の 1 回の計算にかかる時間を測ります。</translation>
+    </message>
+    <message>
+        <source>Trained parameters</source>
+        <translation>学習済みのパラメータ</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save W1, b1, … of the current network as a .npz file.</source>
+        <translation>現在のネットワークの W1、b1、… を .npz ファイルに保存します。</translation>
+    </message>
+    <message>
+        <source>Load and evaluate…</source>
+        <translation>読み込んで評価…</translation>
+    </message>
+    <message>
+        <source>Load a .npz saved here into a network of the current shape and test it.</source>
+        <translation>ここで保存した .npz を現在の形状のネットワークに読み込み、テストデータで評価します。</translation>
+    </message>
+    <message>
+        <source>MultiLayerNet only: choose it as the model.</source>
+        <translation>MultiLayerNet でのみ使えます。モデルとして MultiLayerNet を選んでください。</translation>
+    </message>
+    <message>
+        <source>At most {0} hidden layers.</source>
+        <translation>隠れ層は {0} 層までです。</translation>
+    </message>
+    <message>
+        <source>Type whole numbers ≥ 1 separated by commas, e.g. 50 or 100, 100.</source>
+        <translation>1 以上の整数をカンマで区切って入力してください。例: 50、100, 100。</translation>
+    </message>
+    <message>
+        <source>Every hidden layer needs at least 1 unit.</source>
+        <translation>どの隠れ層にも 1 個以上のニューロンが必要です。</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet has exactly one hidden layer: type one number, or choose MultiLayerNet for {0} layers.</source>
+        <translation>TwoLayerNet の隠れ層はちょうど 1 層です。数を 1 つだけ入力するか、隠れ層を {0} 層にするなら MultiLayerNet を選んでください。</translation>
+    </message>
+    <message>
+        <source>Type one number greater than 0, e.g. 0.1 or 1e-3.</source>
+        <translation>0 より大きい数を 1 つ入力してください。例: 0.1、1e-3。</translation>
+    </message>
+    <message>
+        <source>This network would have more than {0} parameters: use fewer or smaller hidden layers.</source>
+        <translation>このネットワークではパラメータが {0} 個を超えてしまいます。隠れ層の数かニューロン数を減らしてください。</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Fix the fields above to see the shapes.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;上の入力欄を直すと、形状が表示されます。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; {1}: &lt;b&gt;{2}&lt;/b&gt; parameters&lt;br&gt;{3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; {1}: パラメータ &lt;b&gt;{2}&lt;/b&gt; 個&lt;br&gt;{3}</translation>
+    </message>
+    <message>
+        <source>The numerical gradient evaluates the loss 2 × {0} = {1} times per update (the book&apos;s {2} network: {3}).</source>
+        <translation>数値微分で勾配を求めると、1 回の更新ごとに損失関数を 2 × {0} = {1} 回計算します（本書の {2} のネットワークでは {3} 回）。</translation>
+    </message>
+    <message>
+        <source>Backprop: {0} per update. Numerical: {1} loss evaluations × {2} = about {3} per update, {4} times slower.</source>
+        <translation>誤差逆伝播法: 1 回の更新に {0}。数値微分: 損失関数の計算 {1} 回 × {2} = 1 回の更新に約 {3} で、{4} 倍遅くなります。</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>計測中…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Training dashboard</source>
+        <extracomment>Redraw period of the plots (≈ 30 Hz). The training worker sends its records every 40 ms (25 lists a second), so the plots can move at 25 Hz while the GUI thread handles one small signal per frame. Seconds between two updates of the progress text (the bar moves every frame). Seconds between two checks of whether the run is learning. The longest shutdown() waits for the worker threads, in total. Updates the not-learning check looks back over. Workers whose thread outlived shutdown()&apos;s wait (a dataset still loading, one long NumPy call): kept referenced so that Python never destroys a running QThread, which would abort the process. They have been told to stop and end on their own; at exit we wait for them. Plot refreshes that drew something (read by the latency benchmark).</extracomment>
+        <translation>学習ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Build a fresh network with the settings on the left and train it (Ctrl+Enter).</source>
+        <translation>左の設定で新しいネットワークを作り、学習させます（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1 ステップ</translation>
+    </message>
+    <message>
+        <source>Do exactly one update (one mini-batch), then pause (Ctrl+→).</source>
+        <translation>ちょうど 1 回だけ（ミニバッチ 1 つ分）更新して、一時停止します（Ctrl+→）。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run here; its curves stay (Esc).</source>
+        <translation>ここで学習を終了します。曲線は残ります（Esc）。</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Stop and remove the current run&apos;s curves; earlier runs stay.</source>
+        <translation>学習を停止し、現在の試行の曲線を消します。それより前の試行は残ります。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速さ</translation>
+    </message>
+    <message>
+        <source>Slow the training down to watch it; any time.</source>
+        <translation>学習の様子を観察できるように、速さを落とします。いつでも変更できます。</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Inside the network</source>
+        <translation>ネットワークの内部</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>境界線</translation>
+    </message>
+    <message>
+        <source>For the 2-D point sets: what the network predicts where.</source>
+        <translation>2 次元の点のデータセット用: 平面上のどこでネットワークが何を予測するかを表示します。</translation>
+    </message>
+    <message>
+        <source>No {0} files found in the usual places (./dataset, ~/dataset, ~/.keras/datasets …). Press Choose… and pick the book&apos;s mnist.pkl, a mnist.npz, or one of the four IDX files (train-images-idx3-ubyte.gz …).</source>
+        <translation>通常の場所（./dataset、~/dataset、~/.keras/datasets …）に {0} のファイルが見つかりません。「選択…」を押して、本書の mnist.pkl、mnist.npz、または 4 つの IDX ファイル（train-images-idx3-ubyte.gz …）のどれかを選んでください。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Could not read these files: {0}
+Press Choose… and pick the book&apos;s mnist.pkl, a mnist.npz, or the folder&apos;s train-images-idx3-ubyte.gz.</source>
+        <translation>これらのファイルを読み込めませんでした: {0}
+「選択…」を押して、本書の mnist.pkl、mnist.npz、またはフォルダ内の train-images-idx3-ubyte.gz を選んでください。</translation>
+    </message>
+    <message>
+        <source>Loading failed: {0}: {1}</source>
+        <translation>読み込みに失敗しました: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>No data loaded.</source>
+        <translation>データが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} training, {2} test samples, {3} classes.</source>
+        <translation>{0}: 訓練データ {1} 個、テストデータ {2} 個、{3} クラス。</translation>
+    </message>
+    <message>
+        <source>Choose MNIST files</source>
+        <translation>MNIST のファイルを選択</translation>
+    </message>
+    <message>
+        <source>MNIST files (*.pkl *.npz *.gz *-ubyte);;All files (*)</source>
+        <translation>MNIST のファイル (*.pkl *.npz *.gz *-ubyte);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Fix the settings marked on the left first.</source>
+        <translation>先に、左で印の付いた設定を直してください。</translation>
+    </message>
+    <message>
+        <source>Cannot start: {0} updates is more than the {1} allowed.</source>
+        <translation>開始できません: 更新回数 {0} 回は上限の {1} 回を超えています。</translation>
+    </message>
+    <message>
+        <source>Numerical gradient (§4.5): every update evaluates the loss {0} times, so it is slow; the line above counts them. Pause and Stop act at once.</source>
+        <translation>数値微分による勾配（§4.5）: 更新のたびに損失関数を {0} 回計算するので、時間がかかります。計算の回数は上の行に表示されます。「一時停止」と「停止」はすぐに効きます。</translation>
+    </message>
+    <message>
+        <source>Training… the settings on the left are locked until the run ends.</source>
+        <translation>学習中… 学習が終わるまで、左の設定は変更できません。</translation>
+    </message>
+    <message>
+        <source>The training stopped with an error: {0}: {1}</source>
+        <translation>エラーのため学習が止まりました: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>The loss became {0} at iteration {1}, so training stopped; the curves so far stay. The learning rate η = {2} is probably too large: try one 10 times smaller.</source>
+        <translation>イテレーション {1} で損失関数の値が {0} になったため、学習を停止しました（ここまでの曲線は残ります）。学習率 η = {2} が大きすぎるのでしょう。10 分の 1 の値を試してください。</translation>
+    </message>
+    <message>
+        <source>Finished {0} updates ({1} epochs) in {2}: test accuracy {3}.</source>
+        <translation>{0} 回の更新（{1} エポック）が {2} で終わりました。テストデータの認識精度は {3} です。</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} updates.</source>
+        <translation>{1} 回中 {0} 回の更新で停止しました。</translation>
+    </message>
+    <message>
+        <source>Loaded {0}: test accuracy {1} on {2} samples.</source>
+        <translation>{0} を読み込みました。テストデータ {2} 個での認識精度は {1} です。</translation>
+    </message>
+    <message>
+        <source>Press Start to train, or Step to do one update at a time.</source>
+        <translation>「開始」を押すと学習を始めます。「1 ステップ」を押すと 1 回ずつ更新します。</translation>
+    </message>
+    <message>
+        <source>Waiting for the data…</source>
+        <translation>データを待っています…</translation>
+    </message>
+    <message>
+        <source>Update {0} / {1} · epoch {2} / {3} · {4} ({5} computing) · left ≈ {6} · {7} per update</source>
+        <translation>イテレーション {0} / {1} · エポック {2} / {3} · 経過時間 {4}（うち計算 {5}）· 残り時間 ≈ {6} · 1 回あたり {7}</translation>
+    </message>
+    <message>
+        <source> · loss {0}</source>
+        <translation> · 損失関数の値 {0}</translation>
+    </message>
+    <message>
+        <source>Numerical gradient of update {0}: {1} of {2} loss evaluations done.</source>
+        <translation>イテレーション {0} の数値微分: 損失関数の計算 {2} 回のうち {1} 回が終わりました。</translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation>（一時停止中）</translation>
+    </message>
+    <message>
+        <source>Not learning: in the last {0} updates the loss never came clearly below {1} = −log(1/{2}), the loss of pure guessing (accuracy ≈ {3}). The learning rate may be too small or too large, or the initial weights too small.</source>
+        <translation>学習が進んでいません: 直近 {0} 回の更新で、損失関数の値が一度も {1} = −log(1/{2})（当てずっぽうで答えたときの値で、認識精度 ≈ {3}）をはっきりと下回っていません。学習率が小さすぎるか大きすぎる、または重みの初期値が小さすぎる可能性があります。</translation>
+    </message>
+    <message>
+        <source>Not learning: the loss stays near {0}. One confidently wrong answer costs at most −log(δ) = {1} (δ = 1e-7 keeps the cross-entropy finite), so the network is sure of wrong answers. The learning rate η = {2} is far too large; it shows as this plateau rather than as NaN.</source>
+        <translation>学習が進んでいません: 損失関数の値が {0} 付近にとどまっています。確信をもって間違えた答え 1 つの損失は最大で −log(δ) = {1} です（δ = 1e-7 によって交差エントロピー誤差が無限大にならないようにしています）。つまり、ネットワークは間違った答えを確信しています。学習率 η = {2} が大きすぎます。その影響が、NaN ではなくこの平らな部分として現れています。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Run on (Ctrl+P).</source>
+        <translation>学習を続けます（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>Pause after this update (Ctrl+P).</source>
+        <translation>この更新が終わったら一時停止します（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>Save the parameters</source>
+        <translation>パラメータの保存</translation>
+    </message>
+    <message>
+        <source>NumPy archive (*.npz)</source>
+        <translation>NumPy アーカイブ (*.npz)</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>{0} を保存できませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}.</source>
+        <translation>{0} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Load parameters</source>
+        <translation>パラメータの読み込み</translation>
+    </message>
+    <message>
+        <source>Could not load these parameters: {0}
+Set the network on the left to the shape they were saved from.</source>
+        <translation>このパラメータを読み込めませんでした: {0}
+左のネットワークの設定を、保存したときと同じ形状にしてください。</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>評価中…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingText</name>
+    <message>
+        <source>Handwritten digits 8×8 (built in)</source>
+        <extracomment>Data sources: (id, shown name).</extracomment>
+        <translation>手書き数字 8×8（組み込み）</translation>
+    </message>
+    <message>
+        <source>MNIST 28×28 (your files)</source>
+        <translation>MNIST 28×28（手元のファイル）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST 28×28 (your files)</source>
+        <translation>Fashion-MNIST 28×28（手元のファイル）</translation>
+    </message>
+    <message>
+        <source>2-D points: spiral (3 classes)</source>
+        <translation>2 次元の点: 渦巻き（3 クラス）</translation>
+    </message>
+    <message>
+        <source>2-D points: two moons</source>
+        <translation>2 次元の点: 2 つの三日月</translation>
+    </message>
+    <message>
+        <source>2-D points: circles</source>
+        <translation>2 次元の点: 同心円</translation>
+    </message>
+    <message>
+        <source>2-D points: XOR</source>
+        <translation>2 次元の点: XOR</translation>
+    </message>
+    <message>
+        <source>2-D points: blobs (3 classes)</source>
+        <translation>2 次元の点: かたまり（3 クラス）</translation>
+    </message>
+    <message>
+        <source>TwoLayerNet</source>
+        <translation>TwoLayerNet</translation>
+    </message>
+    <message>
+        <source>MultiLayerNet</source>
+        <translation>MultiLayerNet</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>シグモイド関数</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>Fixed standard deviation</source>
+        <translation>標準偏差を指定</translation>
+    </message>
+    <message>
+        <source>Xavier √(1/n)</source>
+        <translation>Xavier の初期値 √(1/n)</translation>
+    </message>
+    <message>
+        <source>He √(2/n)</source>
+        <translation>He の初期値 √(2/n)</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>イテレーション</translation>
+    </message>
+    <message>
+        <source>Backpropagation (§5.7)</source>
+        <translation>誤差逆伝播法（§5.7）</translation>
+    </message>
+    <message>
+        <source>Numerical gradient (§4.5)</source>
+        <translation>数値微分（§4.5）</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <extracomment>Training speed: (id, seconds to wait after each update, shown name).</extracomment>
+        <translation>最高速</translation>
+    </message>
+    <message>
+        <source>Slow (≈ 50 updates/s)</source>
+        <translation>ゆっくり（≈ 50 回更新/秒）</translation>
+    </message>
+    <message>
+        <source>Very slow (≈ 5 updates/s)</source>
+        <translation>とてもゆっくり（≈ 5 回更新/秒）</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <extracomment>X axis of the curves: (id, shown name, axis label).</extracomment>
+        <translation>イテレーション</translation>
+    </message>
+    <message>
+        <source>iteration (updates)</source>
+        <translation>イテレーション（更新回数）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>学習時間</translation>
+    </message>
+    <message>
+        <source>training time (s, pauses excluded)</source>
+        <translation>学習時間（秒、一時停止中を除く）</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <extracomment>Short names of the settings, for labelling overlaid runs with what differs.</extracomment>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>初期値</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>標準偏差</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>Batch Norm</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} µs</source>
+        <translation>{0} µs</translation>
+    </message>
+    <message>
+        <source>{0} ms</source>
+        <translation>{0} ms</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 時間 {1} 分</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>誤差逆伝播法</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数値微分</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
     </message>
 </context>
 </TS>

@@ -155,6 +155,8 @@ CHAPTERS: tuple[Chapter, ...] = (
                     "Train a network on real handwritten digits and watch the loss and accuracy "
                     "move; compare optimizers, initial weights and regularisation.",
                 ),
+                "zdl_gui.tabs.training_tab:TrainingTab",
+                icon="mdi6.chart-line",
             ),
             Topic(
                 "optimizers",
