@@ -29,6 +29,11 @@ class ThemedPlot(pg.PlotWidget):
         self._texts: dict[str, str] = {}
         self.apply_palette()
 
+    def addLegend(self, *args: object, **kwargs: object) -> pg.LegendItem:
+        """A legend whose labels start in the palette's text colour."""
+        kwargs.setdefault("labelTextColor", self.foreground())
+        return self.plotItem.addLegend(*args, **kwargs)
+
     def foreground(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Text)
 

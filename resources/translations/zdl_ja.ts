@@ -190,6 +190,17 @@
     </message>
 </context>
 <context>
+    <name>BatchNormLabPage</name>
+    <message>
+        <source>Training grid</source>
+        <translation>学習の比較</translation>
+    </message>
+    <message>
+        <source>Mean and variance</source>
+        <translation>平均と分散</translation>
+    </message>
+</context>
+<context>
     <name>Chapters</name>
     <message>
         <source>Perceptrons</source>
@@ -226,6 +237,14 @@
     <message>
         <source>Which dimensions must match for np.dot, and the book&apos;s 3-layer network step by step with every shape shown.</source>
         <translation>np.dot で一致すべき次元と、本書の 3 層ネットワークの計算を、すべての形状を見ながら一歩ずつ。</translation>
+    </message>
+    <message>
+        <source>Chapter 6 labs</source>
+        <translation>6章の実験</translation>
+    </message>
+    <message>
+        <source>Initial weights and their activation histograms, batch normalisation across weight scales, overfitting and its cures, and a random search of the learning rate and weight decay on validation data.</source>
+        <translation>重みの初期値によるアクティベーション分布の違い、重みのスケールを変えたときの Batch Normalization の効果、過学習とその対策、検証データを使った学習率と Weight decay のランダムな探索を試します。</translation>
     </message>
     <message>
         <source>Across the chapters</source>
@@ -837,6 +856,45 @@ def sigmoid(x):
     <message>
         <source>Check my code</source>
         <translation>自分のコードをチェック</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Press Start to train the three networks side by side.</source>
+        <translation>「開始」を押すと、3 つのネットワークを並べて学習させます。</translation>
+    </message>
+    <message>
+        <source>Update {0} of {1} for each of the three networks ({2}).</source>
+        <translation>3 つのネットワークとも、{1} 回中 {0} 回の更新が済みました（{2}）。</translation>
+    </message>
+    <message>
+        <source>{0}: loss {1}, test accuracy {2}</source>
+        <translation>{0}: 損失関数の値 {1}、テストデータの認識精度 {2}</translation>
+    </message>
+    <message>
+        <source>Fig. 6-15: a ReLU network with 4 hidden layers of 100 units trained by SGD (η = 0.01, batches of 128) from three kinds of initial weights. With std 0.01 the signal vanishes and the loss stays at −log(1/10) ≈ 2.30; Xavier and He learn.</source>
+        <translation>図 6-15: 活性化関数に ReLU を使い、100 個のニューロンからなる隠れ層を 4 層持つネットワークを、3 種類の重みの初期値から SGD（η = 0.01、バッチサイズ 128）で学習させます。標準偏差 0.01 では信号が消えてしまい、損失関数の値は −log(1/10) ≈ 2.30 のままです。Xavier と He の初期値では学習が進みます。</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>イテレーション数</translation>
+    </message>
+    <message>
+        <source>Train the three networks on the chosen data.</source>
+        <translation>選んだデータで 3 つのネットワークを学習させます。</translation>
+    </message>
+    <message>
+        <source>Loss (smoothed) by initial weights (Fig. 6-15)</source>
+        <translation>重みの初期値ごとの損失関数の値（平滑化後、図 6-15）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失関数の値</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>イテレーション</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2205,521 @@ y と微分は正しいままですが、x をもう一度使うところで影�
     <message>
         <source>Only finite numbers are allowed here.</source>
         <translation>ここには有限の数だけを入力できます。</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <source>σ = {0}</source>
+        <translation>σ = {0}</translation>
+    </message>
+    <message>
+        <source>NaN with BN</source>
+        <translation>BN ありで NaN</translation>
+    </message>
+    <message>
+        <source>NaN without BN</source>
+        <translation>BN なしで NaN</translation>
+    </message>
+    <message>
+        <source>{0} has only {1} training samples; all of them are used.</source>
+        <translation>{0} の訓練データは {1} 個しかないため、すべてを使います。</translation>
+    </message>
+    <message>
+        <source>Press Start to train every cell with and without batch norm.</source>
+        <translation>「開始」を押すと、それぞれの重みのスケールで Batch Norm ありとなしの両方を学習させます。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} cells done ({2} of {3} updates).</source>
+        <translation>{1} 通りの σ のうち {0} 通りが完了しました（更新 {3} 回中 {2} 回）。</translation>
+    </message>
+    <message>
+        <source>Fig. 6-18: 5 hidden ReLU layers of 100 units, SGD (η = 0.01, batches of 100), initial weights N(0, σ²) for σ from 1 down to 0.0001. Without batch norm most scales learn slowly or not at all; with it almost every scale learns quickly.</source>
+        <translation>図 6-18: 活性化関数に ReLU を使い、100 個のニューロンからなる隠れ層を 5 層持つネットワークを、SGD（η = 0.01、バッチサイズ 100）で学習させます。重みの初期値は N(0, σ²) で、σ を 1 から 0.0001 まで変えます。Batch Norm を使わないと、ほとんどのスケールで学習がなかなか進まないか、まったく進みません。Batch Norm を使うと、ほぼすべてのスケールで学習が速く進みます。</translation>
+    </message>
+    <message>
+        <source>Weight scales</source>
+        <translation>重みのスケールの数</translation>
+    </message>
+    <message>
+        <source>How many σ, log-spaced from 1 to 0.0001 (16 in the book)</source>
+        <translation>1 から 0.0001 まで対数スケールで等間隔に取る σ の個数（本書では 16 個）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Training samples</source>
+        <translation>訓練データの数</translation>
+    </message>
+    <message>
+        <source>The first samples of the training set (1000 in the book)</source>
+        <translation>訓練データの先頭から使うデータの数（本書では 1000 個）</translation>
+    </message>
+    <message>
+        <source>Training accuracy per epoch: &lt;span style=&apos;color:{0}&apos;&gt;━━ with batch norm&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;╍╍ without&lt;/span&gt;</source>
+        <translation>エポックごとの訓練データの認識精度: &lt;span style=&apos;color:{0}&apos;&gt;━━ Batch Norm あり&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;color:{1}&apos;&gt;╍╍ なし&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Final accuracy</source>
+        <translation>最終的な認識精度</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>認識精度</translation>
+    </message>
+    <message>
+        <source>σ of the initial weights</source>
+        <translation>重みの初期値の σ</translation>
+    </message>
+    <message>
+        <source>with batch norm</source>
+        <translation>Batch Norm あり</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>Batch Norm なし</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramView</name>
+    <message>
+        <source>Type one number for the standard deviation of the weights, e.g. 0.05.</source>
+        <extracomment>Hidden units of the equal-weights network whose weights the table shows.</extracomment>
+        <translation>重みの標準偏差として数を 1 つ入力してください。例: 0.05。</translation>
+    </message>
+    <message>
+        <source>The standard deviation must be a number &gt; 0, got {0}. Weights that all start at 0 (or at any one value) never become different: see the Equal weights view.</source>
+        <translation>標準偏差は 0 より大きい数にしてください（入力された値: {0}）。すべての重みを 0（あるいは同じ値）から始めると、重みはいつまでたっても同じままです。「均一な重み」のタブを見てください。</translation>
+    </message>
+    <message>
+        <source>{0} random inputs (x ~ N(0, 1), {1} features) through {2} layers of {3} units without biases; seed {4}.</source>
+        <translation>{0} 個のランダムな入力データ（x ~ N(0, 1)、{1} 次元）を、{3} 個のニューロンからなる層を {2} 層重ねたネットワーク（バイアスなし）に流しています。シードは {4} です。</translation>
+    </message>
+    <message>
+        <source>Computed in {0} in the background.</source>
+        <translation>バックグラウンドで {0} かけて計算しました。</translation>
+    </message>
+    <message>
+        <source>(Showing the last valid setting.)</source>
+        <translation>（最後の有効な設定での結果を表示しています。）</translation>
+    </message>
+    <message>
+        <source>Layer {0}</source>
+        <translation>{0} 層目</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>個数</translation>
+    </message>
+    <message>
+        <source>output &gt; 0</source>
+        <translation>出力 &gt; 0</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>Histogram of the {0} outputs of each layer (1000 inputs × 100 units = 100 000 values). ReLU: the exact zeros (about half) are counted in the table instead.</source>
+        <translation>各層の {0} の出力のヒストグラムです（入力 1000 個 × ニューロン 100 個 = 100 000 個の値）。ReLU の場合、ちょうど 0 になる値（約半分）はヒストグラムに含めず、表で数えています。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>重みの初期値</translation>
+    </message>
+    <message>
+        <source>The weights of every layer are drawn from N(0, σ²); n = 100 inputs per layer.</source>
+        <translation>各層の重みを N(0, σ²) に従って生成します。n = 100 は各層の入力の数です。</translation>
+    </message>
+    <message>
+        <source>σ for &apos;Any std…&apos;: a number &gt; 0</source>
+        <translation>「標準偏差を指定…」で使う σ（0 より大きい数）</translation>
+    </message>
+    <message>
+        <source>σ, e.g. 0.05</source>
+        <translation>σ（例: 0.05）</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>σ of W</source>
+        <translation>W の σ</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>標準偏差</translation>
+    </message>
+    <message>
+        <source>at the ends</source>
+        <translation>両端</translation>
+    </message>
+    <message>
+        <source>exactly 0</source>
+        <translation>ちょうど 0</translation>
+    </message>
+    <message>
+        <source>Share of sigmoid/tanh outputs in the outer 10 % of the range, where the slope is small</source>
+        <translation>シグモイド関数や tanh の出力のうち、値域の両端それぞれ 10%（傾きが小さい部分）に入るものの割合</translation>
+    </message>
+</context>
+<context>
+    <name>HyperparamLabPage</name>
+    <message>
+        <source>This range is empty: 10^{0} … 10^{1}. The first exponent must be smaller than the second.</source>
+        <extracomment>The colour map of the validation accuracy: perceptually uniform and colour-blind safe. Accuracy range of the colour scale (fixed, so rounds stay comparable).</extracomment>
+        <translation>範囲 10^{0} … 10^{1} は空です。最初の指数は 2 番目の指数より小さくしてください。</translation>
+    </message>
+    <message>
+        <source>Fix the ranges marked above first.</source>
+        <translation>先に、上で指摘された範囲を直してください。</translation>
+    </message>
+    <message>
+        <source>{0} has only {1} training samples; choose at most that many.</source>
+        <translation>{0} の訓練データは {1} 個しかありません。それ以下の数を選んでください。</translation>
+    </message>
+    <message>
+        <source>{0} % of {1} samples leaves no validation sample; use more samples.</source>
+        <translation>{1} 個のデータの {0}% では、検証データが 1 個も残りません。データの数を増やしてください。</translation>
+    </message>
+    <message>
+        <source>No finished trial with a validation accuracy yet: search first.</source>
+        <translation>検証データの認識精度が得られた試行がまだありません。先に探索を行ってください。</translation>
+    </message>
+    <message>
+        <source>Round {0}: lr 10^{1} … 10^{2} and weight decay 10^{3} … 10^{4}, the span of the {5} best trials and {6} decade on each side.</source>
+        <translation>ラウンド {0}: lr 10^{1} … 10^{2}、Weight decay 10^{3} … 10^{4}。上位 {5} 件の試行が収まる範囲を、両側に {6} 桁ずつ広げました。</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} trials; their results stay.</source>
+        <translation>{1} 回中 {0} 回の試行で停止しました。それまでの結果は残ります。</translation>
+    </message>
+    <message>
+        <source>Best so far: validation accuracy {0} with lr {1} and weight decay {2}. Narrow the range to search around the best ones.</source>
+        <translation>これまでの最良: 検証データの認識精度 {0}（lr {1}、Weight decay {2}）。範囲を絞り込んで、上位の試行の周辺を探索しましょう。</translation>
+    </message>
+    <message>
+        <source>Press Start to sample and train the trials.</source>
+        <translation>「開始」を押すと、ハイパーパラメータをランダムにサンプリングして各試行を学習させます。</translation>
+    </message>
+    <message>
+        <source>Round {0}: {1} of {2} trials done</source>
+        <translation>ラウンド {0}: {2} 回中 {1} 回の試行が完了</translation>
+    </message>
+    <message>
+        <source> · trial {0}: update {1} of {2}</source>
+        <translation> · 試行 {0}: 更新 {2} 回中 {1} 回</translation>
+    </message>
+    <message>
+        <source> · {0} training, {1} validation samples (from the training set)</source>
+        <translation> · 訓練データ {0} 個、検証データ {1} 個（訓練データから分割）</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>発散</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>試行</translation>
+    </message>
+    <message>
+        <source>Epochs per trial</source>
+        <translation>試行ごとのエポック数</translation>
+    </message>
+    <message>
+        <source>Training samples</source>
+        <translation>訓練データの数</translation>
+    </message>
+    <message>
+        <source>Kept for validation</source>
+        <translation>検証データの割合</translation>
+    </message>
+    <message>
+        <source>Hidden layers of 100</source>
+        <translation>隠れ層の数（各 100 ニューロン）</translation>
+    </message>
+    <message>
+        <source>The first samples of the training set (500 in the book); the test set is never used.</source>
+        <translation>訓練データの先頭から使うデータの数（本書では 500 個）。テストデータは一切使いません。</translation>
+    </message>
+    <message>
+        <source>Share of those samples kept aside to score each trial (20 % in the book)</source>
+        <translation>各試行の評価用に取り分けておくデータの割合（本書では 20%）</translation>
+    </message>
+    <message>
+        <source>Ranges (log scale)</source>
+        <translation>範囲（対数スケール）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Weight decay λ</source>
+        <translation>Weight decay λ</translation>
+    </message>
+    <message>
+        <source>The book&apos;s ranges</source>
+        <translation>本書の範囲</translation>
+    </message>
+    <message>
+        <source>lr = 10^(−6 … −2), weight decay = 10^(−8 … −4)</source>
+        <translation>lr = 10^(−6 … −2)、Weight decay = 10^(−8 … −4)</translation>
+    </message>
+    <message>
+        <source>Sample the trials and train each briefly.</source>
+        <translation>ハイパーパラメータをランダムにサンプリングし、各試行を短時間だけ学習させます。</translation>
+    </message>
+    <message>
+        <source>Narrow the range</source>
+        <translation>範囲の絞り込み</translation>
+    </message>
+    <message>
+        <source>From the best</source>
+        <translation>上位の試行数</translation>
+    </message>
+    <message>
+        <source>Narrow the range and search again</source>
+        <translation>範囲を絞り込んで再探索</translation>
+    </message>
+    <message>
+        <source>Set both ranges to span the best trials so far, then start a new round.</source>
+        <translation>両方の範囲を、これまでの上位の試行が収まるように設定し直し、新しいラウンドを開始します。</translation>
+    </message>
+    <message>
+        <source>Clear the results</source>
+        <translation>結果をクリア</translation>
+    </message>
+    <message>
+        <source>§6.5: hyper-parameters are judged on validation data carved from the training data; the test data is kept for the very end. Sampling 10^u with u uniform gives every decade the same share of trials; the dashed box is the current range, rings mark the best trials.</source>
+        <translation>§6.5: ハイパーパラメータは、訓練データから切り出した検証データで評価します。テストデータは最後の最後まで使いません。u を一様分布から取って 10^u をサンプリングすると、どの桁にも同じ割合で試行が割り当てられます。破線の枠が現在の範囲で、丸印が上位の試行です。</translation>
+    </message>
+    <message>
+        <source>Validation accuracy of each trial</source>
+        <translation>各試行の検証データの認識精度</translation>
+    </message>
+    <message>
+        <source>weight decay λ</source>
+        <translation>Weight decay λ</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>検証データの認識精度</translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>検証データ</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>訓練データ</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>ラウンド</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>試行</translation>
+    </message>
+</context>
+<context>
+    <name>InitLabPage</name>
+    <message>
+        <source>Sigmoid</source>
+        <translation>シグモイド関数</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>std 1 (Fig. 6-10)</source>
+        <extracomment>The choices of initial weights: (id, shown name). &quot;custom&quot; reads the number field.</extracomment>
+        <translation>標準偏差 1（図 6-10）</translation>
+    </message>
+    <message>
+        <source>std 0.01 (Fig. 6-11)</source>
+        <translation>標準偏差 0.01（図 6-11）</translation>
+    </message>
+    <message>
+        <source>Xavier √(1/n) (Fig. 6-13)</source>
+        <translation>Xavier の初期値 √(1/n)（図 6-13）</translation>
+    </message>
+    <message>
+        <source>He √(2/n) (Fig. 6-14)</source>
+        <translation>He の初期値 √(2/n)（図 6-14）</translation>
+    </message>
+    <message>
+        <source>Any std…</source>
+        <translation>標準偏差を指定…</translation>
+    </message>
+    <message>
+        <source>std = 0.01</source>
+        <extracomment>Names of the three runs of Fig. 6-15, in the order of core&apos;s COMPARISON_INITS.</extracomment>
+        <translation>std = 0.01</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>Saturated: most {0} outputs sit at the ends of the range, where its slope is almost 0, so the gradients vanish on their way back (gradient vanishing, Fig. 6-10).</source>
+        <translation>飽和: {0} の出力の多くが値域の両端に集まっています。そこでは傾きがほぼ 0 なので、勾配は逆伝播の途中で消えてしまいます（勾配消失、図 6-10）。</translation>
+    </message>
+    <message>
+        <source>Collapsed: every unit outputs almost the same value (mean {0}, std {1} in the last layer). 100 units that all say the same are no better than one: the expressive power is lost (Fig. 6-11).</source>
+        <translation>偏り: どのニューロンもほぼ同じ値を出力しています（最後の層で平均 {0}、標準偏差 {1}）。100 個のニューロンがみな同じ値を出力するなら、1 個のニューロンと変わりません。表現力が制限されてしまいます（図 6-11）。</translation>
+    </message>
+    <message>
+        <source>Vanished: the outputs shrink towards 0 layer by layer (std {0} → {1}); little of the signal reaches the last layer.</source>
+        <translation>消失: 層を経るごとに出力が 0 に向かって縮んでいきます（標準偏差 {0} → {1}）。最後の層まで届く信号はわずかです。</translation>
+    </message>
+    <message>
+        <source>Shrinking: the spread narrows layer by layer (std {0} → {1}). Xavier&apos;s √(1/n) assumes a symmetric activation; with ReLU use He&apos;s √(2/n) (Fig. 6-14).</source>
+        <translation>縮小: 層を経るごとに分布の広がりが狭まっていきます（標準偏差 {0} → {1}）。Xavier の初期値 √(1/n) は、活性化関数が左右対称であることを前提にしています。ReLU には He の初期値 √(2/n) を使います（図 6-14）。</translation>
+    </message>
+    <message>
+        <source>Exploding: the spread grows layer by layer (std {0} → {1}); deeper layers would overflow.</source>
+        <translation>発散: 層を経るごとに分布の広がりが大きくなっていきます（標準偏差 {0} → {1}）。層をさらに深くすると、オーバーフローするでしょう。</translation>
+    </message>
+    <message>
+        <source>Healthy: a similar, wide spread in every layer (std {0} → {1}), so the signal and its gradient pass through all the layers (Fig. 6-13, 6-14).</source>
+        <translation>良好: どの層でも同じくらい適度な広がりがあります（標準偏差 {0} → {1}）。そのため、信号も勾配もすべての層を通り抜けられます（図 6-13、6-14）。</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>ヒストグラム</translation>
+    </message>
+    <message>
+        <source>Equal weights</source>
+        <translation>均一な重み</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+</context>
+<context>
+    <name>LabsTab</name>
+    <message>
+        <source>Digits 8×8 (built in)</source>
+        <extracomment>The longest :meth:`LabsTab.shutdown` waits for all worker threads together, in seconds. The data sources: (id, shown name).</extracomment>
+        <translation>手書き数字 8×8（組み込み）</translation>
+    </message>
+    <message>
+        <source>MNIST… (your files)</source>
+        <translation>MNIST…（手元のファイル）</translation>
+    </message>
+    <message>
+        <source>Chapter 6 labs</source>
+        <extracomment>Workers whose thread outlived the shutdown wait (one long NumPy call): kept referenced so Python never destroys a running QThread (which aborts the process); waited for at exit. New data arrived (or the data went away). The seed changed. False while the tab restores its inputs: pages compute nothing until it is set.</extracomment>
+        <translation>6章の実験</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>The built-in 8×8 digits train in seconds. MNIST (the book&apos;s data) needs its files on your computer: the book&apos;s mnist.pkl, a mnist.npz or the four IDX files.</source>
+        <translation>組み込みの 8×8 の手書き数字なら、数秒で学習できます。MNIST（本書で使うデータ）を使うには、本書の mnist.pkl、mnist.npz、または 4 つの IDX ファイルがこのコンピュータに必要です。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Pick MNIST files on your computer.</source>
+        <translation>このコンピュータにある MNIST のファイルを選びます。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Seed of every random number in the labs: initial weights, inputs, mini-batches, samples. The same seed gives the same results.</source>
+        <translation>実験で使うすべての乱数（重みの初期値、入力、ミニバッチ、データの抽出）のシードです。シードが同じなら、結果も同じになります。</translation>
+    </message>
+    <message>
+        <source>Initial weights (§6.2)</source>
+        <translation>重みの初期値（§6.2）</translation>
+    </message>
+    <message>
+        <source>Batch normalization (§6.3)</source>
+        <translation>Batch Normalization（§6.3）</translation>
+    </message>
+    <message>
+        <source>Overfitting (§6.4)</source>
+        <translation>過学習（§6.4）</translation>
+    </message>
+    <message>
+        <source>Hyper-parameter search (§6.5)</source>
+        <translation>ハイパーパラメータの検証（§6.5）</translation>
+    </message>
+    <message>
+        <source>No MNIST files found in the usual places (./dataset, ~/dataset, ~/.keras/datasets …). Press Choose… and pick the book&apos;s mnist.pkl, a mnist.npz, or one of the four IDX files (train-images-idx3-ubyte.gz …).</source>
+        <translation>通常の場所（./dataset、~/dataset、~/.keras/datasets …）に MNIST のファイルが見つかりません。「選択…」を押して、本書の mnist.pkl、mnist.npz、または 4 つの IDX ファイル（train-images-idx3-ubyte.gz …）のどれかを選んでください。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Could not read these files: {0}
+Press Choose… and pick the book&apos;s mnist.pkl, a mnist.npz, or the folder&apos;s train-images-idx3-ubyte.gz.</source>
+        <translation>これらのファイルを読み込めませんでした: {0}
+「選択…」を押して、本書の mnist.pkl、mnist.npz、またはフォルダ内の train-images-idx3-ubyte.gz を選んでください。</translation>
+    </message>
+    <message>
+        <source>Loading failed: {0}: {1}</source>
+        <translation>読み込みに失敗しました: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>No data loaded.</source>
+        <translation>データが読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} training, {2} test samples</source>
+        <translation>{0}: 訓練データ {1} 個、テストデータ {2} 個</translation>
+    </message>
+    <message>
+        <source>Choose MNIST files</source>
+        <translation>MNIST のファイルを選択</translation>
+    </message>
+    <message>
+        <source>MNIST files (*.pkl *.npz *.gz *-ubyte);;All files (*)</source>
+        <translation>MNIST のファイル (*.pkl *.npz *.gz *-ubyte);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>
@@ -3875,6 +4448,186 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     </message>
 </context>
 <context>
+    <name>OverfitLabPage</name>
+    <message>
+        <source>The book&apos;s (§6.4.3)</source>
+        <extracomment>Runs kept in the plot; one more drops the oldest.</extracomment>
+        <translation>本書の方式（§6.4.3）</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>Inverted Dropout</translation>
+    </message>
+    <message>
+        <source>Unscaled (a mistake)</source>
+        <translation>スケーリングなし（間違い）</translation>
+    </message>
+    <message>
+        <source>{0} has only {1} training samples; choose at most that many.</source>
+        <translation>{0} の訓練データは {1} 個しかありません。それ以下の数を選んでください。</translation>
+    </message>
+    <message>
+        <source>Press Start to train the settings on the left.</source>
+        <translation>「開始」を押すと、左の設定で学習させます。</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1}: epoch {2} of {3} ({4} training samples).</source>
+        <translation>試行 {0} / {1}: エポック {2} / {3}（訓練データ {4} 個）。</translation>
+    </message>
+    <message>
+        <source>dropout {0}</source>
+        <translation>Dropout {0}</translation>
+    </message>
+    <message>
+        <source>no dropout</source>
+        <translation>Dropout なし</translation>
+    </message>
+    <message>
+        <source>λ = {0}, {1}</source>
+        <translation>λ = {0}、{1}</translation>
+    </message>
+    <message>
+        <source>{0} (epoch {1})</source>
+        <translation>{0}（エポック {1}）</translation>
+    </message>
+    <message>
+        <source>x · mask / {0}</source>
+        <translation>x · mask / {0}</translation>
+    </message>
+    <message>
+        <source>x · mask</source>
+        <translation>x · mask</translation>
+    </message>
+    <message>
+        <source>x · {0}</source>
+        <translation>x · {0}</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Every unit holds x = 1 and p = {0}: while training each unit is kept with probability {1}, so the mean output over {2} units is what the network learns to expect. At test time every unit is kept, so the output must be scaled to match: the book multiplies by {1} at test time, inverted dropout divides by {1} while training instead. Forgetting both makes test outputs {3} times too large.</source>
+        <translation>どのニューロンも x = 1 を保持し、消去の割合は p = {0} とします。訓練時には各ニューロンが確率 {1} で残るので、ネットワークは {2} 個のニューロンの出力の平均を前提に学習します。テスト時にはすべてのニューロンが残るので、出力をスケーリングして合わせる必要があります。本書の方式ではテスト時に {1} を掛け、Inverted Dropout では代わりに訓練時に {1} で割ります。どちらも忘れると、テスト時の出力が {3} 倍も大きくなってしまいます。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s setup (§6.4.1)</source>
+        <translation>本書の設定（§6.4.1）</translation>
+    </message>
+    <message>
+        <source>Training samples</source>
+        <translation>訓練データの数</translation>
+    </message>
+    <message>
+        <source>Hidden layers of 100</source>
+        <translation>隠れ層の数（各 100 ニューロン）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Weight decay λ</source>
+        <translation>Weight decay λ</translation>
+    </message>
+    <message>
+        <source>The first samples of the training set (300 in the book)</source>
+        <translation>訓練データの先頭から使うデータの数（本書では 300 個）</translation>
+    </message>
+    <message>
+        <source>λ of the penalty ½λΣW² added to the loss (0.1 in the book)</source>
+        <translation>損失関数に加えるペナルティ ½λΣW² の λ（本書では 0.1）</translation>
+    </message>
+    <message>
+        <source>Dropout, ratio</source>
+        <translation>Dropout、消去の割合</translation>
+    </message>
+    <message>
+        <source>Drop this share of the hidden units at random while training (0.2 in the book). The ratio also sets the comparison below.</source>
+        <translation>学習時に、隠れ層のニューロンのうちこの割合をランダムに消去します（本書では 0.2）。この割合は下の比較にも使われます。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s three</source>
+        <translation>本書の 3 つの実験</translation>
+    </message>
+    <message>
+        <source>Train λ = 0, then λ = 0.1, then dropout 0.2, one after another.</source>
+        <translation>λ = 0、λ = 0.1、Dropout 0.2 の順に続けて学習させます。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Remove every run from the plot.</source>
+        <translation>グラフからすべての試行を消します。</translation>
+    </message>
+    <message>
+        <source>With only 300 samples the 7-layer network learns them by heart: its training accuracy reaches 100 % while the test accuracy stays far below (Fig. 6-20). Weight decay (Fig. 6-21) and dropout (Fig. 6-23) keep the two curves closer.</source>
+        <translation>データが 300 個しかないと、7 層のネットワークはそれを丸暗記してしまいます。訓練データの認識精度は 100% に達しますが、テストデータの認識精度はずっと低いままです（図 6-20）。Weight decay（図 6-21）や Dropout（図 6-23）を使うと、2 本の曲線の差が小さくなります。</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch: training (solid) and test (dashed)</source>
+        <translation>エポックごとの認識精度: 訓練データ（実線）とテストデータ（破線）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>認識精度</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>試行</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>best test</source>
+        <translation>テストの最高値</translation>
+    </message>
+    <message>
+        <source>Dropout: the book&apos;s against inverted</source>
+        <translation>Dropout: 本書の方式と Inverted Dropout の比較</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout の方式</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>訓練時</translation>
+    </message>
+    <message>
+        <source>mean (training)</source>
+        <translation>平均（訓練時）</translation>
+    </message>
+    <message>
+        <source>test output</source>
+        <translation>テスト時の出力</translation>
+    </message>
+    <message>
+        <source>test ÷ training</source>
+        <translation>テスト時 ÷ 訓練時</translation>
+    </message>
+</context>
+<context>
     <name>PerceptronTab</name>
     <message>
         <source>No target</source>
@@ -4119,6 +4872,29 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
 Softmax: {3}</source>
         <translation>テストデータ {0}: 正解クラス {1}、予測 {2}。
 ソフトマックス関数の出力: {3}</translation>
+    </message>
+</context>
+<context>
+    <name>RunControls</name>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop here; what has been computed stays.</source>
+        <translation>ここで停止します。計算済みの結果は残ります。</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} updates.</source>
+        <translation>{1} 回中 {0} 回の更新で停止しました。</translation>
+    </message>
+    <message>
+        <source>The lab stopped with an error: {0}: {1}</source>
+        <translation>エラーのため実験が止まりました: {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -4537,6 +5313,172 @@ Softmax: {3}</source>
     <message>
         <source>in preparation</source>
         <translation>準備中</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <source>Waiting for the data…</source>
+        <translation>データを待っています…</translation>
+    </message>
+    <message>
+        <source>The batch size must be at most {0}, the number of training samples.</source>
+        <translation>バッチサイズは訓練データの数（{0}）以下にしてください。</translation>
+    </message>
+    <message>
+        <source>After the layer every feature has mean β = {0} (largest deviation {1}) and variance γ² = {2} (from {3} to {4}: a hair below because of ε = {5} in √(σ² + ε)).</source>
+        <translation>Batch Norm レイヤを通った後では、どの特徴量も平均 β = {0}（最大のずれ {1}）、分散 γ² = {2} になります（実際は {3} から {4}。√(σ² + ε) の ε = {5} のため、わずかに小さくなります）。</translation>
+    </message>
+    <message>
+        <source>§6.3.1: a mini-batch of a hidden layer&apos;s inputs a = x·W + b (x from the training data, W and b random), each feature with its own mean and variance. Batch norm subtracts each feature&apos;s batch mean μ_B and divides by √(σ²_B + ε), then scales by γ and shifts by β.</source>
+        <translation>§6.3.1: 隠れ層への入力 a = x·W + b のミニバッチです（x は訓練データ、W と b はランダム）。特徴量ごとに平均と分散が異なります。Batch Norm は、各特徴量からそのバッチの平均 μ_B を引いて √(σ²_B + ε) で割り、さらに γ でスケールし、β でシフトします。</translation>
+    </message>
+    <message>
+        <source>The batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特徴量の数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>γ (scale)</source>
+        <translation>γ（スケール）</translation>
+    </message>
+    <message>
+        <source>β (shift)</source>
+        <translation>β（シフト）</translation>
+    </message>
+    <message>
+        <source>Mean per feature</source>
+        <translation>特徴量ごとの平均</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特徴量</translation>
+    </message>
+    <message>
+        <source>Variance per feature</source>
+        <translation>特徴量ごとの分散</translation>
+    </message>
+    <message>
+        <source>variance</source>
+        <translation>分散</translation>
+    </message>
+    <message>
+        <source>before BN</source>
+        <translation>BN 前</translation>
+    </message>
+    <message>
+        <source>after BN</source>
+        <translation>BN 後</translation>
+    </message>
+    <message>
+        <source>mean before</source>
+        <translation>BN 前の平均</translation>
+    </message>
+    <message>
+        <source>variance before</source>
+        <translation>BN 前の分散</translation>
+    </message>
+    <message>
+        <source>mean after</source>
+        <translation>BN 後の平均</translation>
+    </message>
+    <message>
+        <source>variance after</source>
+        <translation>BN 後の分散</translation>
+    </message>
+</context>
+<context>
+    <name>SymmetryView</name>
+    <message>
+        <source>Type the one number every weight starts at, e.g. 0 or 0.3.</source>
+        <translation>すべての重みの初期値とする数を 1 つ入力してください。例: 0、0.3。</translation>
+    </message>
+    <message>
+        <source>unit {0}</source>
+        <translation>ニューロン {0}</translation>
+    </message>
+    <message>
+        <source>all {0} hidden units identical</source>
+        <translation>隠れ層の {0} 個のニューロンはすべて同一</translation>
+    </message>
+    <message>
+        <source>the units differ</source>
+        <translation>ニューロンに違いがある</translation>
+    </message>
+    <message>
+        <source>After update {0}: max difference between units = {1} ({2}). With random weights: {3}. Loss {4} (equal) and {5} (random).</source>
+        <translation>{0} 回の更新後: ニューロン間の差の最大値 = {1}（{2}）。ランダムな重みでは {3}。損失関数の値は {4}（均一）と {5}（ランダム）。</translation>
+    </message>
+    <message>
+        <source>W1 after update {0}, every weight started at {1} (one row per hidden unit)</source>
+        <translation>{0} 回の更新後の W1。すべての重みを {1} から開始（1 行が隠れ層のニューロン 1 個）</translation>
+    </message>
+    <message>
+        <source>W1 after update {0}, random start (Xavier)</source>
+        <translation>{0} 回の更新後の W1。ランダムな初期値（Xavier）から開始</translation>
+    </message>
+    <message>
+        <source>§6.2.1: why not start every weight at 0? A {0}-{1}-{2} network trained by SGD on a random batch. When all weights start equal, every hidden unit computes the same output, receives the same gradient and is updated the same way, so the units stay identical forever: the layer acts like a single unit.</source>
+        <translation>§6.2.1: すべての重みを 0 から始めてはいけないのはなぜでしょうか。{0}-{1}-{2} のネットワークを、ランダムなバッチを使って SGD で学習させます。重みがすべて同じ値から始まると、隠れ層のどのニューロンも同じ値を出力し、同じ勾配を受け取り、同じように更新されます。そのため、ニューロンはいつまでも同じままで、その層はまるで 1 個のニューロンのようにふるまいます。</translation>
+    </message>
+    <message>
+        <source>Every weight starts at</source>
+        <translation>すべての重みの初期値</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新回数</translation>
+    </message>
+    <message>
+        <source>Show after update</source>
+        <translation>表示する時点（更新回数）</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>隠れ層のニューロン</translation>
+    </message>
+    <message>
+        <source>from x{0}</source>
+        <translation>x{0} から</translation>
+    </message>
+    <message>
+        <source>Largest difference between hidden units&apos; weights</source>
+        <translation>隠れ層のニューロン間の重みの差の最大値</translation>
+    </message>
+    <message>
+        <source>max |W1[:, j] − W1[:, 1]|</source>
+        <translation>max |W1[:, j] − W1[:, 1]|</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新回数</translation>
+    </message>
+    <message>
+        <source>equal start</source>
+        <translation>均一な初期値</translation>
+    </message>
+    <message>
+        <source>random start (Xavier)</source>
+        <translation>ランダムな初期値（Xavier）</translation>
     </message>
 </context>
 <context>

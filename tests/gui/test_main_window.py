@@ -106,6 +106,8 @@ def test_every_view_opens_in_both_languages(make_window, qtbot, language, topic_
     assert tab.isVisible()
     _, topic = find_topic(topic_id)
     assert (window.nav_items[topic_id].text(0) == topic.title) == (language == "en")
+    hint = window.minimumSizeHint()  # the design size: 1280×800 must be enough in both languages
+    assert hint.width() <= 1280 and hint.height() <= 800, (hint.width(), hint.height())
     texts = [w.text() for w in tab.findChildren(QLabel) + tab.findChildren(QAbstractButton)]
     japanese = [t for t in texts if re.search("[\u3040-\u30ff\u4e00-\u9fff]", t)]
     assert bool(japanese) == (language == "ja"), texts[:10]

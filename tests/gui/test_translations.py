@@ -57,12 +57,17 @@ def test_the_committed_qm_is_compiled_from_the_ts(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("source", "expected"),
-    [("&File", "ファイル(&F)"), ("Start", "はじめに")],
+    ("context", "source", "expected"),
+    [
+        ("MainWindow", "&File", "ファイル(&F)"),
+        ("MainWindow", "Start", "はじめに"),
+        ("Chapters", "Activation functions", "活性化関数"),
+        ("Chapters", "Backpropagation", "誤差逆伝播法"),
+    ],
 )
-def test_the_book_terms_are_used(source, expected):
-    found = {s: t.text for _, s, t in messages(TS_FILE)}
-    assert found[source] == expected
+def test_the_book_terms_are_used(context, source, expected):
+    found = {(c, s): t.text for c, s, t in messages(TS_FILE)}
+    assert found[context, source] == expected
 
 
 def _translation_calls_lupdate_cannot_see(path):

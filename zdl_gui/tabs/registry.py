@@ -169,6 +169,19 @@ CHAPTERS: tuple[Chapter, ...] = (
                 "zdl_gui.tabs.optimizer_tab:OptimizerTab",
                 icon="mdi6.run-fast",
             ),
+            Topic(
+                "labs",
+                QT_TRANSLATE_NOOP("Chapters", "Chapter 6 labs"),
+                "§6.2–6.5",
+                QT_TRANSLATE_NOOP(
+                    "Chapters",
+                    "Initial weights and their activation histograms, batch normalisation across "
+                    "weight scales, overfitting and its cures, and a random search of the "
+                    "learning rate and weight decay on validation data.",
+                ),
+                "zdl_gui.tabs.labs_tab:LabsTab",
+                icon="mdi6.flask-outline",
+            ),
         ),
     ),
     Chapter(
