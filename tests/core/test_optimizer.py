@@ -55,7 +55,7 @@ def two_steps(opt: Optimizer) -> tuple[np.ndarray, np.ndarray]:
     return after_1, params["w"].copy()
 
 
-def close(actual: Any, expected: Any) -> None:
+def assert_close(actual: Any, expected: Any) -> None:
     np.testing.assert_allclose(actual, expected, rtol=1e-12, atol=1e-15)
 
 
@@ -64,29 +64,29 @@ def close(actual: Any, expected: Any) -> None:
 
 def test_sgd_steps() -> None:
     after_1, after_2 = two_steps(SGD(lr=0.1))
-    close(after_1, [1.0 - 0.1 * 0.5, -2.0 + 0.1 * 1.0])  # [0.95, -1.9]
-    close(after_2, [0.95 - 0.1 * 0.25, -1.9 - 0.1 * 0.5])  # [0.925, -1.95]
+    assert_close(after_1, [1.0 - 0.1 * 0.5, -2.0 + 0.1 * 1.0])  # [0.95, -1.9]
+    assert_close(after_2, [0.95 - 0.1 * 0.25, -1.9 - 0.1 * 0.5])  # [0.925, -1.95]
 
 
 def test_momentum_steps() -> None:
     opt = Momentum(lr=0.1, momentum=0.9)
     after_1, after_2 = two_steps(opt)
     # v1 = -0.1 * g1 = [-0.05, 0.1]  (v starts at 0, so the first step is plain SGD)
-    close(after_1, [0.95, -1.9])
+    assert_close(after_1, [0.95, -1.9])
     # v2 = 0.9 * v1 - 0.1 * g2 = [-0.045 - 0.025, 0.09 - 0.05] = [-0.07, 0.04]
-    close(after_2, [0.95 - 0.07, -1.9 + 0.04])  # [0.88, -1.86]
-    close(opt.v["w"], [-0.07, 0.04])
+    assert_close(after_2, [0.95 - 0.07, -1.9 + 0.04])  # [0.88, -1.86]
+    assert_close(opt.v["w"], [-0.07, 0.04])
 
 
 def test_nesterov_steps() -> None:
     opt = Nesterov(lr=0.1, momentum=0.9)
     after_1, after_2 = two_steps(opt)
     # θ1 = θ0 + 0.81 * 0 - 1.9 * 0.1 * g1 = [1 - 0.095, -2 + 0.19]; then v1 = [-0.05, 0.1]
-    close(after_1, [0.905, -1.81])
+    assert_close(after_1, [0.905, -1.81])
     # θ2 = θ1 + 0.81 * v1 - 0.19 * g2 = [0.905 - 0.0405 - 0.0475, -1.81 + 0.081 - 0.095]
-    close(after_2, [0.817, -1.824])
+    assert_close(after_2, [0.817, -1.824])
     # v2 = 0.9 * v1 - 0.1 * g2 = [-0.07, 0.04]
-    close(opt.v["w"], [-0.07, 0.04])
+    assert_close(opt.v["w"], [-0.07, 0.04])
 
 
 def test_adagrad_steps() -> None:
@@ -95,12 +95,12 @@ def test_adagrad_steps() -> None:
     # h1 = g1² = [0.25, 1.0]
     x1 = 1.0 - 0.1 * 0.5 / (math.sqrt(0.25) + 1e-7)
     y1 = -2.0 + 0.1 * 1.0 / (math.sqrt(1.0) + 1e-7)
-    close(after_1, [x1, y1])
+    assert_close(after_1, [x1, y1])
     # h2 = h1 + g2² = [0.25 + 0.0625, 1.0 + 0.25]
     x2 = x1 - 0.1 * 0.25 / (math.sqrt(0.3125) + 1e-7)
     y2 = y1 - 0.1 * 0.5 / (math.sqrt(1.25) + 1e-7)
-    close(after_2, [x2, y2])
-    close(opt.h["w"], [0.3125, 1.25])
+    assert_close(after_2, [x2, y2])
+    assert_close(opt.h["w"], [0.3125, 1.25])
 
 
 def test_rmsprop_steps() -> None:
@@ -109,12 +109,12 @@ def test_rmsprop_steps() -> None:
     # h1 = 0.01 * g1² = [0.0025, 0.01]; √h1 = [0.05, 0.1], so each step is ≈ 1 in size
     x1 = 1.0 - 0.1 * 0.5 / (0.05 + 1e-7)
     y1 = -2.0 + 0.1 * 1.0 / (0.1 + 1e-7)
-    close(after_1, [x1, y1])
+    assert_close(after_1, [x1, y1])
     # h2 = 0.99 * h1 + 0.01 * g2² = [0.002475 + 0.000625, 0.0099 + 0.0025] = [0.0031, 0.0124]
     x2 = x1 - 0.1 * 0.25 / (math.sqrt(0.0031) + 1e-7)
     y2 = y1 - 0.1 * 0.5 / (math.sqrt(0.0124) + 1e-7)
-    close(after_2, [x2, y2])
-    close(opt.h["w"], [0.0031, 0.0124])
+    assert_close(after_2, [x2, y2])
+    assert_close(opt.h["w"], [0.0031, 0.0124])
 
 
 def test_adam_steps_match_kingma_ba_bias_corrected_form() -> None:
@@ -125,16 +125,16 @@ def test_adam_steps_match_kingma_ba_bias_corrected_form() -> None:
     # Step 1: m̂ = g, v̂ = g², and the book's 1e-7 is 1e-7 / √(1 - β2) in Kingma & Ba's form, so
     # each parameter moves by lr * g / (|g| + ε̂) ≈ lr * sign(g).
     expected_1 = theta0 - lr * G1 / (np.abs(G1) + 1e-7 / math.sqrt(1 - b2))
-    close(after_1, expected_1)
+    assert_close(after_1, expected_1)
     np.testing.assert_allclose(after_1 - theta0, -lr * np.sign(G1), rtol=1e-5)
     # Step 2 with exponential moving averages and explicit bias correction.
     m2 = b1 * ((1 - b1) * G1) + (1 - b1) * G2
     v2 = b2 * ((1 - b2) * G1**2) + (1 - b2) * G2**2
     m_hat, v_hat = m2 / (1 - b1**2), v2 / (1 - b2**2)
     expected_2 = expected_1 - lr * m_hat / (np.sqrt(v_hat) + 1e-7 / math.sqrt(1 - b2**2))
-    close(after_2, expected_2)
-    close(opt.m["w"], m2)
-    close(opt.v["w"], v2)
+    assert_close(after_2, expected_2)
+    assert_close(opt.m["w"], m2)
+    assert_close(opt.v["w"], v2)
     assert opt.iter == 2
 
 
@@ -356,13 +356,13 @@ def test_numpy_scalar_and_0d_params_keep_their_kind() -> None:
 def test_grad_that_is_the_parameter_itself() -> None:
     theta = np.array([1.0, 2.0])
     Momentum(lr=0.5).update({"t": theta}, {"t": theta})  # v = -0.5θ read before θ moves
-    close(theta, [0.5, 1.0])
+    assert_close(theta, [0.5, 1.0])
 
 
 def test_extra_gradient_keys_are_ignored() -> None:
     W = np.ones(2)
     SGD(lr=0.5).update({"W": W}, {"W": np.ones(2), "frozen": np.ones(5)})
-    close(W, [0.5, 0.5])
+    assert_close(W, [0.5, 0.5])
 
 
 # -- read-only state, state(), reset() ---------------------------------------------------------------

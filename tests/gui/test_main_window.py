@@ -68,7 +68,7 @@ def test_go_shortcuts_jump_between_views(make_window, qtbot):
     window = make_window()
     for number, topic_id in enumerate(TOPICS, start=1):
         action = window.actions_by_id[f"go_{topic_id}"]
-        assert action.shortcut().toString() == f"Ctrl+{number}"
+        assert action.shortcut().toString() == (f"Ctrl+{number}" if number <= 9 else "")
         action.trigger()
         assert window.current_view_id() == topic_id
     window.actions_by_id["go_start"].trigger()
