@@ -41,7 +41,7 @@ from zdl_gui.plotting import export_plot
 from zdl_gui.settings import Settings
 from zdl_gui.start_page import StartPage
 from zdl_gui.tabs.base import StudyTab
-from zdl_gui.tabs.registry import CHAPTERS, available_topics, find_topic
+from zdl_gui.tabs.registry import CHAPTERS, available_topics, find_topic, tr_chapters
 from zdl_gui.theme import apply_theme
 
 START = "start"
@@ -54,10 +54,6 @@ _FALLBACK_KEYS = {
     QKeySequence.StandardKey.Quit: "Ctrl+Q",
     QKeySequence.StandardKey.HelpContents: "F1",
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Chapters", text)
 
 
 class MainWindow(QMainWindow):
@@ -111,7 +107,7 @@ class MainWindow(QMainWindow):
         start = QTreeWidgetItem(self.nav)
         start.setData(0, _ID_ROLE, START)
         self.nav_items[START] = start
-        self.chapter_items: dict[int, QTreeWidgetItem] = {}
+        self.chapter_items: dict[int | None, QTreeWidgetItem] = {}
         for chapter, topic in available_topics():
             if chapter.number not in self.chapter_items:
                 header = QTreeWidgetItem(self.nav)
@@ -280,7 +276,7 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         a["go_start"].setText(self.tr("Start page"))
         for chapter, topic in available_topics():
-            a[f"go_{topic.id}"].setText(self.view_title(chapter.number, _tr(topic.title)))
+            a[f"go_{topic.id}"].setText(self.view_title(chapter.number, tr_chapters(topic.title)))
         self.help_menu.setTitle(self.tr("&Help"))
         a["book_section"].setText(self.tr("&Book section of this view"))
         a["shortcuts"].setText(self.tr("&Keyboard shortcuts"))
@@ -291,12 +287,12 @@ class MainWindow(QMainWindow):
         for chapter in CHAPTERS:
             if chapter.number in self.chapter_items:
                 item = self.chapter_items[chapter.number]
-                item.setText(0, self.view_title(chapter.number, _tr(chapter.title)))
+                item.setText(0, self.view_title(chapter.number, tr_chapters(chapter.title)))
                 item.setToolTip(0, item.text(0))
         for _, topic in available_topics():
             item = self.nav_items[topic.id]
-            item.setText(0, _tr(topic.title))
-            item.setToolTip(0, f"{topic.sections} — {_tr(topic.teaches)}")
+            item.setText(0, tr_chapters(topic.title))
+            item.setToolTip(0, f"{topic.sections} — {tr_chapters(topic.teaches)}")
         self._update_title_and_actions()
 
     def view_title(self, chapter: int | None, title: str) -> str:
@@ -311,7 +307,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(app_name)
         else:
             chapter, topic = found
-            title = self.view_title(chapter.number, _tr(topic.title))
+            title = self.view_title(chapter.number, tr_chapters(topic.title))
             self.setWindowTitle(f"{title} — {app_name}")
         has_tab = self.current_tab() is not None
         self.actions_by_id["export_plot"].setEnabled(has_tab)
@@ -418,10 +414,14 @@ class MainWindow(QMainWindow):
         chapter, topic = found
         if chapter.number is None:
             return self.tr("{0} covers {1} of the book.\n\n{2}").format(
-                _tr(topic.title), topic.sections, _tr(topic.teaches)
+                tr_chapters(topic.title), topic.sections, tr_chapters(topic.teaches)
             )
         return self.tr("{0} covers {1} of chapter {2}, “{3}”.\n\n{4}").format(
-            _tr(topic.title), topic.sections, chapter.number, _tr(chapter.title), _tr(topic.teaches)
+            tr_chapters(topic.title),
+            topic.sections,
+            chapter.number,
+            tr_chapters(chapter.title),
+            tr_chapters(topic.teaches),
         )
 
     @Slot()

@@ -5,15 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Collection
 
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QUrl, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from zdl_gui.tabs.registry import CHAPTERS, Chapter, Topic
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Chapters", text)
+from zdl_gui.tabs.registry import CHAPTERS, Chapter, Topic, tr_chapters
 
 
 class StartPage(QWidget):
@@ -53,7 +49,7 @@ class StartPage(QWidget):
         self.browser.setHtml("\n".join(parts))
 
     def _chapter_html(self, chapter: Chapter, muted: str) -> str:
-        title = _tr(chapter.title)
+        title = tr_chapters(chapter.title)
         heading = (
             title
             if chapter.number is None
@@ -63,7 +59,7 @@ class StartPage(QWidget):
         return f"<h2>{html.escape(heading)}</h2><table cellpadding='4'>{rows}</table>"
 
     def _topic_html(self, topic: Topic, muted: str) -> str:
-        title = html.escape(_tr(topic.title))
+        title = html.escape(tr_chapters(topic.title))
         if topic.id in self._available:
             name = f"<a href='tab:{topic.id}'><b>{title}</b></a>"
             status = ""
@@ -73,7 +69,7 @@ class StartPage(QWidget):
             status = f" <span style='color:{muted}'>({note})</span>"
         return (
             f"<tr><td valign='top' width='90'>{html.escape(topic.sections)}</td>"
-            f"<td>{name}{status}<br>{html.escape(_tr(topic.teaches))}</td></tr>"
+            f"<td>{name}{status}<br>{html.escape(tr_chapters(topic.teaches))}</td></tr>"
         )
 
     @Slot(QUrl)

@@ -79,6 +79,7 @@ from PySide6.QtWidgets import (
 from core import code_check as cc
 from zdl_gui.settings import Settings
 from zdl_gui.tabs.base import StudyTab, Table, run_standalone
+from zdl_gui.tabs.registry import tr_chapters
 from zdl_gui.theme import is_dark
 from zdl_gui.widgets.inline_message import InlineMessage, Level
 
@@ -190,7 +191,7 @@ class Relu:
 
 def chapter_title(chapter: int) -> str:
     """'Chapter 3 · Neural networks' in the current language."""
-    name = QCoreApplication.translate("Chapters", CHAPTER_NAMES.get(chapter, ""))
+    name = tr_chapters(CHAPTER_NAMES.get(chapter, ""))
     return QCoreApplication.translate("CodeCheckPage", "Chapter {0} · {1}").format(chapter, name)
 
 

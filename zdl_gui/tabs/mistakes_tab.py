@@ -46,7 +46,7 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.settings import Settings
 from zdl_gui.tabs.base import StudyTab, Table, run_standalone
 from zdl_gui.tabs.code_check_page import CodeCheckPage, CodeView, chapter_title, monospace_font
-from zdl_gui.tabs.registry import CHAPTERS
+from zdl_gui.tabs.registry import CHAPTERS, tr_chapters
 from zdl_gui.theme import curve_color, is_dark
 from zdl_gui.widgets.sizing import vertical_scroll
 
@@ -435,7 +435,7 @@ def topic_title(topic_id: str) -> str | None:
     for chapter in CHAPTERS:
         for topic in chapter.topics:
             if topic.id == topic_id:
-                return QCoreApplication.translate("Chapters", topic.title)
+                return tr_chapters(topic.title)
     return None
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
     from zdl_gui.tabs.base import StudyTab
@@ -203,6 +203,11 @@ CHAPTERS: tuple[Chapter, ...] = (
         ),
     ),
 )
+
+
+def tr_chapters(text: str) -> str:
+    """A title or description from this table in the current language."""
+    return QCoreApplication.translate("Chapters", text)
 
 
 def available_topics() -> Iterator[tuple[Chapter, Topic]]:
