@@ -1245,14 +1245,6 @@ error: |difference − exact|</source>
         <translation>学習率は 0 より大きくしてください。{0} では、経路が動かないか、坂を登ってしまいます。</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>再生</translation>
-    </message>
-    <message>
         <source>contours of f</source>
         <translation>f の等高線</translation>
     </message>
@@ -1407,18 +1399,6 @@ error: |difference − exact|</source>
     <message>
         <source>Steps</source>
         <translation>ステップ数</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>1 ステップ進む</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>リセット</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>最後へ</translation>
     </message>
     <message>
         <source>f(x0, x1), −∇f and the descent path</source>
@@ -1795,18 +1775,6 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
         <translation>最初に戻ります（入力の値だけがわかっている状態）</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>1 ステップ戻る</translation>
-    </message>
-    <message>
-        <source>Undo the last step</source>
-        <translation>直前のステップを取り消します</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>1 ステップ進む</translation>
-    </message>
-    <message>
         <source>Compute the next node</source>
         <translation>次のノードを計算します</translation>
     </message>
@@ -1817,10 +1785,6 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
     <message>
         <source>Jump to the end: every value and derivative</source>
         <translation>最後まで進め、すべての値と微分を表示します</translation>
-    </message>
-    <message>
-        <source>How fast Play steps through the graph</source>
-        <translation>再生時に計算グラフを進める速さ</translation>
     </message>
     <message>
         <source>This step</source>
@@ -1877,26 +1841,6 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
     <message>
         <source>Some values became inf or nan (the outlined nodes): they are too large for float64. exp(x), for example, overflows beyond x ≈ 709.</source>
         <translation>一部の値が inf または nan になりました（枠で囲まれたノード）。float64 で扱える範囲を超えた値です。たとえば exp(x) は x ≈ 709 を超えるとオーバーフローします。</translation>
-    </message>
-    <message>
-        <source>Speed: {0} steps/s</source>
-        <translation>速さ: {0} ステップ/秒</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>再生</translation>
-    </message>
-    <message>
-        <source>Stop at the current step</source>
-        <translation>現在のステップで止めます</translation>
-    </message>
-    <message>
-        <source>Step on by itself</source>
-        <translation>自動で 1 ステップずつ進めます</translation>
     </message>
     <message>
         <source>Forward values above the arrows, left to right; &lt;span style=&apos;color:{0}&apos;&gt;&lt;b&gt;derivatives below, right to left&lt;/b&gt;&lt;/span&gt;.</source>
@@ -2384,10 +2328,6 @@ y と微分は正しいままですが、x をもう一度使うところで影�
     <message>
         <source>Fix the ranges marked above first.</source>
         <translation>先に、上で指摘された範囲を直してください。</translation>
-    </message>
-    <message>
-        <source>{0} has only {1} training samples; choose at most that many.</source>
-        <translation>{0} の訓練データは {1} 個しかありません。それ以下の数を選んでください。</translation>
     </message>
     <message>
         <source>{0} % of {1} samples leaves no validation sample; use more samples.</source>
@@ -4117,18 +4057,6 @@ np.argmax(Y) → {2}: without axis=1 NumPy looks at all {3} numbers as one long 
 np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数すべてを 1 本の長い行とみなし、入力ごとのクラスではなく、ただ 1 つの位置（{4} 行目、{5} 列目）を返します。</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>再生</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>リセット</translation>
-    </message>
-    <message>
         <source>◀ Previous</source>
         <translation>◀ 前へ</translation>
     </message>
@@ -4343,38 +4271,6 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
         <translation>丸いお椀では勾配がまっすぐ最小値を指すので、どの手法も横にジグザグ動きません。§6.1.3 で見た問題は、谷の形状が原因なのです。</translation>
     </message>
     <message>
-        <source>Play or pause the race</source>
-        <translation>アニメーションを再生または一時停止します</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>1 ステップ進む</translation>
-    </message>
-    <message>
-        <source>One step forward</source>
-        <translation>1 ステップだけ進めます</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>リセット</translation>
-    </message>
-    <message>
-        <source>Back to the start, step 0</source>
-        <translation>最初（ステップ 0）に戻ります</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>最後へ</translation>
-    </message>
-    <message>
-        <source>Show every step at once</source>
-        <translation>すべてのステップを一度に表示します</translation>
-    </message>
-    <message>
-        <source>Steps per second while playing</source>
-        <translation>再生中の 1 秒あたりのステップ数</translation>
-    </message>
-    <message>
         <source>Gradient g</source>
         <translation>勾配 g</translation>
     </message>
@@ -4393,18 +4289,6 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     <message>
         <source>step</source>
         <translation>ステップ</translation>
-    </message>
-    <message>
-        <source>Speed: {0} steps/s</source>
-        <translation>速さ: {0} ステップ/秒</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>再生</translation>
     </message>
     <message>
         <source>{0}, lr = {1}</source>
@@ -4461,10 +4345,6 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     <message>
         <source>Unscaled (a mistake)</source>
         <translation>スケーリングなし（間違い）</translation>
-    </message>
-    <message>
-        <source>{0} has only {1} training samples; choose at most that many.</source>
-        <translation>{0} の訓練データは {1} 個しかありません。それ以下の数を選んでください。</translation>
     </message>
     <message>
         <source>Press Start to train the settings on the left.</source>
@@ -4845,6 +4725,65 @@ np.argmax(Y) → {2}: axis=1 を指定しないと、NumPy は {3} 個の数す�
     </message>
 </context>
 <context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>最初に戻ります</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>1 ステップ戻る</translation>
+    </message>
+    <message>
+        <source>Undo the last step</source>
+        <translation>直前のステップを取り消します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1 ステップ進む</translation>
+    </message>
+    <message>
+        <source>One step forward</source>
+        <translation>1 ステップだけ進めます</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>最後へ</translation>
+    </message>
+    <message>
+        <source>Show every step at once</source>
+        <translation>すべてのステップを一度に表示します</translation>
+    </message>
+    <message>
+        <source>Steps per second while playing</source>
+        <translation>再生中の 1 秒あたりのステップ数</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Stop at the current step</source>
+        <translation>現在のステップで止めます</translation>
+    </message>
+    <message>
+        <source>Step on by itself</source>
+        <translation>自動で 1 ステップずつ進めます</translation>
+    </message>
+    <message>
+        <source>Speed: {0} steps/s</source>
+        <translation>速さ: {0} ステップ/秒</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>Confusion matrix: row = true class, column = predicted class; the diagonal holds the right answers.</source>
@@ -4895,6 +4834,10 @@ Softmax: {3}</source>
     <message>
         <source>The lab stopped with an error: {0}: {1}</source>
         <translation>エラーのため実験が止まりました: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} has only {1} training samples; choose at most that many.</source>
+        <translation>{0} の訓練データは {1} 個しかありません。それ以下の数を選んでください。</translation>
     </message>
 </context>
 <context>

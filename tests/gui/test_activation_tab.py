@@ -17,12 +17,8 @@ AMBIGUOUS = (
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = ActivationTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(show):
+    widget = show(ActivationTab())
     yield widget
     widget.shutdown()
 

@@ -27,13 +27,10 @@ def _private_progress(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def tab(qtbot):
+def tab(show):
     widget = MistakesTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
     widget.show_checker()
-    widget.show()
-    qtbot.waitExposed(widget)
+    show(widget)
     widget.checker.time_limit_ms = TIME_LIMIT_MS
     yield widget
     widget.shutdown()

@@ -374,26 +374,26 @@ def test_book_descent_ends_at_the_origin_in_the_table(qtbot, descent):
 
 def test_play_step_reset_and_end(qtbot, descent):
     descent.steps_spin.setValue(20)
-    click(qtbot, descent.reset_button)
+    click(qtbot, descent.playback.rewind_button)
     assert descent.player.position == 0 and descent.steps_model.rowCount() == 1
     assert "Press Play or Step" in descent.status_message.message
-    click(qtbot, descent.step_button)
-    click(qtbot, descent.step_button)
+    click(qtbot, descent.playback.step_button)
+    click(qtbot, descent.playback.step_button)
     assert descent.player.position == 2
     assert descent.cell_text(2, "x0") == "-1.92"
     assert len(descent.path_curve.getData()[0]) == 3
-    click(qtbot, descent.play_button)
-    assert descent.playing and descent.play_button.text() == "Pause"
-    qtbot.waitUntil(lambda: not descent.playing, timeout=10_000)
+    click(qtbot, descent.playback.play_button)
+    assert descent.playback.is_playing() and descent.playback.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: not descent.playback.is_playing(), timeout=10_000)
     assert descent.player.position == 20
-    assert descent.play_button.text() == "Play"
+    assert descent.playback.play_button.text() == "Play"
     assert descent.position_label.text() == "Step 20 of 20"
-    click(qtbot, descent.play_button)  # from the end, play starts again from 0
+    click(qtbot, descent.playback.play_button)  # from the end, play starts again from 0
     qtbot.waitUntil(lambda: descent.player.position >= 2)
-    click(qtbot, descent.play_button)
-    assert not descent.playing
+    click(qtbot, descent.playback.play_button)
+    assert not descent.playback.is_playing()
     paused = descent.player.position
-    click(qtbot, descent.end_button)
+    click(qtbot, descent.playback.end_button)
     assert descent.player.position == 20 and paused <= 20
 
 
@@ -411,12 +411,12 @@ def test_learning_rate_10_diverges_and_says_so(qtbot, descent):
     ex, ey = descent.path_exit.getData()
     assert len(ex) == 2 and np.all(np.abs(ex) < 100) and np.all(np.abs(ey) < 100)
     # the app goes on: play it, then back to the book's rate
-    click(qtbot, descent.reset_button)
-    click(qtbot, descent.play_button)
+    click(qtbot, descent.playback.rewind_button)
+    click(qtbot, descent.playback.play_button)
     qtbot.waitUntil(lambda: descent.player.position >= 6, timeout=10_000)
     assert descent.status_message.message.startswith("Diverged")
     click(qtbot, descent.lr_buttons["book"])
-    click(qtbot, descent.end_button)
+    click(qtbot, descent.playback.end_button)
     assert descent.status_message.message.startswith("Converged")
 
 
@@ -447,16 +447,16 @@ def test_learning_rate_slider_is_logarithmic(qtbot, descent):
 @pytest.mark.parametrize(("text", "fragment"), [("0", "greater than 0"), ("abc", "not a number")])
 def test_bad_learning_rate_pauses_and_keeps_the_last_run(qtbot, descent, text, fragment):
     descent.steps_spin.setValue(200)
-    click(qtbot, descent.reset_button)
-    click(qtbot, descent.play_button)
-    assert descent.playing
+    click(qtbot, descent.playback.rewind_button)
+    click(qtbot, descent.playback.play_button)
+    assert descent.playback.is_playing()
     type_into(qtbot, descent.lr_field.edit, text)
-    assert not descent.playing  # no frozen animation: it stops and says why
+    assert not descent.playback.is_playing()  # no frozen animation: it stops and says why
     assert fragment in descent.lr_message.message
     assert descent.is_stale and descent.stale_message.isVisible()
     assert descent.run.lr == 0.1
-    click(qtbot, descent.play_button)
-    assert not descent.playing  # nothing runs on a bad input
+    click(qtbot, descent.playback.play_button)
+    assert not descent.playback.is_playing()  # nothing runs on a bad input
     type_into(qtbot, descent.lr_field.edit, "0.2")
     assert not descent.is_stale and descent.run.lr == 0.2
 
@@ -549,18 +549,18 @@ def test_bad_two_variable_formula_keeps_the_last_plot(qtbot, descent):
 
 
 def test_hiding_the_page_pauses_the_animation(qtbot, tab, descent):
-    click(qtbot, descent.reset_button)
-    click(qtbot, descent.play_button)
-    assert descent.playing
+    click(qtbot, descent.playback.rewind_button)
+    click(qtbot, descent.playback.play_button)
+    assert descent.playback.is_playing()
     tab.pages.setCurrentIndex(0)
-    assert not descent.playing
+    assert not descent.playback.is_playing()
 
 
 def test_shutdown_stops_the_timer(qtbot, tab, descent):
-    click(qtbot, descent.reset_button)
-    click(qtbot, descent.play_button)
+    click(qtbot, descent.playback.rewind_button)
+    click(qtbot, descent.playback.play_button)
     tab.shutdown()
-    assert not descent.timer.isActive()
+    assert not descent.playback.timer.isActive()
 
 
 # --- why not solve ∇L = 0 ---------------------------------------------------------------------

@@ -55,7 +55,7 @@ def type_into(qtbot, widget, text):
 
 def step(qtbot, tab, times=1):
     for _ in range(times):
-        click(qtbot, tab.step_button)
+        click(qtbot, tab.playback.step_button)
 
 
 def panel(tab):
@@ -75,7 +75,7 @@ def test_apple_starts_with_only_the_inputs(tab):
     assert edge(tab, "tax->mul_tax:1") == ("1.1", None)
     assert edge(tab, "mul_apple->mul_tax:0") == (None, None)
     assert "Start" in tab.position_label.text()
-    assert not tab.back_button.isEnabled()
+    assert not tab.playback.back_button.isEnabled()
     assert tab.scene.node_items["price"].title.text() == "apple"
     assert tab.scene.node_items["mul_apple"].title.text() == "×"
 
@@ -104,25 +104,25 @@ def test_apple_forward_then_backward_with_the_rule_in_numbers(qtbot, tab):
     assert edge(tab, "count->mul_apple:1") == ("2", "110")  # 110.00000000000001
     assert "to apple: 1.1 × 2 = 2.2\n" in panel(tab)
     assert tab.position_label.text().startswith("Done")
-    assert not tab.step_button.isEnabled()
+    assert not tab.playback.step_button.isEnabled()
     assert tab.scene.node_items["mul_apple"].frame.pen().widthF() > 3  # highlighted
 
 
 def test_back_and_restart(qtbot, tab):
     choose(tab, "apple")
     step(qtbot, tab, 4)
-    click(qtbot, tab.back_button)
+    click(qtbot, tab.playback.back_button)
     assert edge(tab, "tax->mul_tax:1") == ("1.1", None)
     assert tab.position_label.text() == "Backward pass: step 1 of 3"
-    click(qtbot, tab.restart_button)
+    click(qtbot, tab.playback.rewind_button)
     assert edge(tab, "mul_apple->mul_tax:0") == (None, None)
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "price->mul_apple:0") == ("100", "2.2")
 
 
 def test_typing_a_new_price_updates_every_value_and_derivative(qtbot, tab):
     choose(tab, "apple")
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     type_into(qtbot, field(tab, "price").editor, "150")
     assert field(tab, "price").editor.value() == 150
     assert edge(tab, "price->mul_apple:0") == ("150", "2.2")
@@ -170,7 +170,7 @@ def test_apple_orange_mid_backward_and_at_the_end(qtbot, tab):
 def test_every_graph_plays_to_the_end(qtbot, tab, graph_id):
     choose(tab, graph_id)
     assert not tab.is_stale
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert tab.position_label.text().startswith("Done")
     for edge_id, item in tab.scene.edge_items.items():
         assert item.value_item.isVisible(), edge_id
@@ -183,7 +183,7 @@ def test_every_graph_plays_to_the_end(qtbot, tab, graph_id):
 def test_no_texts_overlap(qtbot, tab, graph_id):
     """Every value, derivative, shape and name has its own space, and no text covers a node."""
     choose(tab, graph_id)
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     texts = [
         (edge_id, part.sceneBoundingRect())
         for edge_id, item in tab.scene.edge_items.items()
@@ -201,21 +201,21 @@ def test_no_texts_overlap(qtbot, tab, graph_id):
 
 def test_play_runs_to_the_end_and_stops(qtbot, tab):
     choose(tab, "apple")
-    tab.speed_slider.setValue(tab.speed_slider.maximum())
-    assert tab.speed_label.text() == "Speed: 5 steps/s"
-    click(qtbot, tab.play_button)
-    assert tab.is_playing() and tab.play_button.text() == "Pause"
+    tab.playback.speed_slider.setValue(tab.playback.speed_slider.maximum())
+    assert tab.playback.speed_label.text() == "Speed: 5 steps/s"
+    click(qtbot, tab.playback.play_button)
+    assert tab.playback.is_playing() and tab.playback.play_button.text() == "Pause"
     qtbot.waitUntil(lambda: tab.player.at_end, timeout=30_000)  # ~2 s; generous for busy CI
-    assert not tab.is_playing()
-    assert tab.play_button.text() == "Play"
+    assert not tab.playback.is_playing()
+    assert tab.playback.play_button.text() == "Play"
     assert edge(tab, "count->mul_apple:1") == ("2", "110")
 
 
 def test_shutdown_stops_the_timer(qtbot, tab):
-    click(qtbot, tab.play_button)
-    assert tab.timer.isActive()
+    click(qtbot, tab.playback.play_button)
+    assert tab.playback.timer.isActive()
     tab.shutdown()
-    assert not tab.timer.isActive()
+    assert not tab.playback.timer.isActive()
 
 
 # --- the sigmoid (SG1–SG2) ----------------------------------------------------------------------
@@ -239,7 +239,7 @@ def test_folding_the_sigmoid_keeps_dx(qtbot, tab):
     choose(tab, "sigmoid")
     tab.expanded_check.setChecked(False)
     assert [item.title.text() for item in tab.scene.node_items.values()] == ["x", "sigmoid", "y"]
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "x->sigmoid:0") == ("0", "0.25")
     assert "to x: 1 × 0.25 = " in panel(tab)
     assert "y(1 − y)" in panel(tab)
@@ -248,7 +248,7 @@ def test_folding_the_sigmoid_keeps_dx(qtbot, tab):
 def test_sigmoid_of_an_array(qtbot, tab):
     choose(tab, "sigmoid")
     type_into(qtbot, field(tab, "x").editor, "0, 1, -1")
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "x->neg:0") == ("[0 1 -1]", "[0.25 0.197 0.197]")
     assert tab.scene.edge_items["x->neg:0"].shape_item.text() == "(3,)"
 
@@ -259,7 +259,7 @@ def test_huge_input_is_marked_not_a_crash(qtbot, tab):
     assert not tab.is_stale
     assert "inf or nan" in tab.stale_message.message
     assert "exp" in tab._problem_nodes
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "exp->add_const:0")[0] == "inf"
 
 
@@ -270,7 +270,7 @@ def test_relu_mask(qtbot, tab):
     choose(tab, "relu")
     step(qtbot, tab)
     assert "[[False  True]" in panel(tab)
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "x->relu:0") == ("[[   1 -0.5]\n [  -2    3]]", "[[1 0]\n [0 1]]")
     assert edge(tab, "relu->out:0")[0] == "[[1 0]\n [0 3]]"
 
@@ -296,11 +296,11 @@ def test_reusing_one_mul_layer(qtbot, tab):
     assert "x = 200, y = 1.1" in message
     assert "1.1 × 1.1 = 1.21 (right: 2.2)" in message
     assert "1.1 × 200 = 220 (right: 110)" in message
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "price->mul_apple:0") == ("100", "1.21")
     assert edge(tab, "count->mul_apple:1") == ("2", "220")
-    click(qtbot, tab.back_button)
-    click(qtbot, tab.step_button)
+    click(qtbot, tab.playback.back_button)
+    click(qtbot, tab.playback.step_button)
     assert "remembers x = 200 and y = 1.1" in panel(tab)
 
 
@@ -354,7 +354,7 @@ def test_affine_shapes_and_the_transposes(qtbot, tab):
         "b->affine:2": "(3,)",
         "affine->out:0": "(2, 3)",
     }
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     text = panel(tab)
     assert "dX = dY·Wᵀ, shapes (2, 3)·(3, 2) → (2, 2)" in text
     assert "dW = Xᵀ·dY, shapes (2, 2)·(2, 3) → (2, 3)" in text
@@ -369,7 +369,7 @@ def test_affine_batch_of_four(qtbot, tab):
     assert "shape (4, 3), not (2, 3)" in field(tab, "dout").message.message
     type_into(qtbot, field(tab, "dout").editor, "1")
     assert not tab.is_stale
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert "dX = dY·Wᵀ, shapes (4, 3)·(3, 2) → (4, 2)" in panel(tab)
     assert tab.scene.edge_items["X->affine:0"].shape_item.text() == "(4, 2)"
 
@@ -378,7 +378,7 @@ def test_softmax_with_loss_arrives_at_y_minus_t_over_n(qtbot, tab):
     choose(tab, "softmax_with_loss")
     type_into(qtbot, field(tab, "a").editor, "[-1.2039728, -1.6094379, -0.6931472]")  # log y
     type_into(qtbot, field(tab, "t").editor, "1")
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert edge(tab, "a->softmax_with_loss:0")[1] == "[0.3 -0.8 0.5]"  # SM1
     assert "(y − t)/N with N = 1" in panel(tab)
     assert edge(tab, "t->softmax_with_loss:1") == ("1", None)
@@ -389,15 +389,15 @@ def test_softmax_with_loss_arrives_at_y_minus_t_over_n(qtbot, tab):
 
 def test_text_in_an_array_field(qtbot, tab):
     choose(tab, "relu")
-    click(qtbot, tab.end_button)
-    click(qtbot, tab.play_button)
+    click(qtbot, tab.playback.end_button)
+    click(qtbot, tab.playback.play_button)
     type_into(qtbot, field(tab, "x").editor, "1, abc")
     assert tab.is_stale
-    assert not tab.is_playing()
+    assert not tab.playback.is_playing()
     assert field(tab, "x").message.message == "'abc' at position 3 is not a number."
     assert not field(tab, "x").message.isHidden()
     assert "last valid inputs" in tab.stale_message.message
-    assert not tab.step_button.isEnabled() and not tab.play_button.isEnabled()
+    assert not tab.playback.step_button.isEnabled() and not tab.playback.play_button.isEnabled()
     assert tab.scene.node_items["x"].frame.pen().style() == Qt.PenStyle.DashLine
     assert edge(tab, "x->relu:0")[0] == "1"  # the last valid input: "1, " before the "a"
     type_into(qtbot, field(tab, "x").editor, "1, -2")
@@ -486,7 +486,7 @@ def test_wheel_zooms_and_dragging_pans(qtbot, tab):
 
 def test_export_png_and_svg(qtbot, tab, tmp_path):
     choose(tab, "apple_orange")
-    click(qtbot, tab.end_button)
+    click(qtbot, tab.playback.end_button)
     assert tab.export_graph(tmp_path / "graph.png")
     assert (tmp_path / "graph.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert tab.export_graph(tmp_path / "graph.svg")
@@ -509,13 +509,13 @@ def test_inputs_and_choices_are_remembered(qtbot):
     qtbot.addWidget(first)
     first.choose_graph("apple_orange")
     first.editors["apple_orange"]["orange"].editor.setValue(120)
-    first.speed_slider.setValue(7)
+    first.playback.speed_slider.setValue(7)
     first.shutdown()
     second = GraphTab()
     qtbot.addWidget(second)
     assert second.graph_id() == "apple_orange"
     assert second.editors["apple_orange"]["orange"].editor.value() == 120
-    assert second.speed_slider.value() == 7
+    assert second.playback.speed_slider.value() == 7
     assert second.graph.value == pytest.approx((200 + 360) * 1.1)
     spins = [w for w in second.persistent_widgets().values() if isinstance(w, QDoubleSpinBox)]
     assert len(spins) == 3 + 5 + 3 + 3

@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from core.batchnorm_lab import batchnorm_statistics, grid_cells, preactivation_batch, run_grid
@@ -29,43 +29,34 @@ from core.init_lab import (
 )
 from core.overfit_lab import overfit_config, run_overfit, small_training_set
 from zdl_gui.plotting import export_plot
-from zdl_gui.tabs.labs_tab import LabsTab
+from zdl_gui.tabs.labs_tab import LabRunner, LabsTab
 from zdl_gui.widgets.inline_message import Level
-from zdl_gui.workers import GeneratorWorker, Outcome
+from zdl_gui.workers import Outcome
 
 LONG = 60_000  # ms: generous for a busy machine; waits end as soon as the condition holds
 
 PAGE_INIT, PAGE_BN, PAGE_OVERFIT, PAGE_HP = range(4)
 
 
-def leftovers(widget):
-    """Worker threads still running and timers of ``widget`` still active."""
-    timers = [t for t in widget.findChildren(QTimer) if t.isActive()]
-    return GeneratorWorker.running_workers(), timers
+@pytest.fixture
+def open_tab(qtbot, show):
+    """Open a new LabsTab and wait until its built-in data has loaded."""
 
+    def open_loaded() -> LabsTab:
+        widget = show(LabsTab())
+        qtbot.waitUntil(lambda: widget.data is not None, timeout=LONG)
+        return widget
 
-def make_tab(qtbot):
-    widget = LabsTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: widget.data is not None, timeout=LONG)
-    return widget
+    return open_loaded
 
 
 @pytest.fixture
-def tab(qtbot):
-    """The labs with the built-in digits loaded. Fails the test if, after shutdown(), a worker
-    thread is still running or a timer still active."""
-    widget = make_tab(qtbot)
+def tab(open_tab, clean_shutdown):
+    """The labs with the built-in digits loaded; fails the test if shutdown() leaves a worker
+    thread running or a timer active."""
+    widget = open_tab()
     yield widget
-    widget.shutdown()
-    threads, timers = leftovers(widget)
-    for worker in threads:
-        worker.shutdown(2000)
-    assert not threads, f"{len(threads)} worker thread(s) left running"
-    assert not timers, f"{len(timers)} timer(s) left active"
+    clean_shutdown(widget)
 
 
 @pytest.fixture(scope="module")
@@ -525,11 +516,48 @@ def test_the_search_stops_mid_run(qtbot, tab):
     assert "Stopped after 0 of 50 trials" in page.controls.message.message
 
 
+# --- the runner ---------------------------------------------------------------------------------
+
+
+def test_a_runner_passes_on_only_the_current_jobs_messages(qtbot):
+    """A replaced job's late items and its end never reach the page; when the page hears ``done``
+    the runner is already inactive (so a test or a page waiting on ``active`` sees the page's
+    final state, never half of it)."""
+    runner = LabRunner("test")
+    heard: list[tuple[str, object]] = []
+    seen_active: list[bool] = []
+
+    def slow(worker):
+        for i in range(1000):
+            worker.checkpoint()
+            time.sleep(0.005)
+            yield ("old", i)
+
+    def quick(_worker):
+        yield from (("new", i) for i in range(3))
+
+    def on_done(outcome):
+        seen_active.append(runner.active)
+        heard.append(("done", outcome))
+
+    runner.start(slow, items=lambda batch: heard.extend(("item", x) for x in batch), done=on_done)
+    qtbot.waitUntil(lambda: len(heard) > 0, timeout=LONG)
+    old = runner.worker
+    runner.start(quick, items=lambda batch: heard.extend(("item", x) for x in batch), done=on_done)
+    qtbot.waitUntil(lambda: not runner.active, timeout=LONG)
+    qtbot.waitUntil(old.isFinished, timeout=LONG)
+    qtbot.wait(100)  # anything the old worker still sent has been delivered by now
+    after = heard[heard.index(("item", ("new", 0))) :]
+    assert after == [("item", ("new", i)) for i in range(3)] + [("done", Outcome.FINISHED)]
+    assert seen_active == [False]
+    runner.retire()
+
+
 # --- the tab as a whole ---------------------------------------------------------------------------
 
 
-def test_closing_with_every_lab_running_is_fast_and_leaves_nothing(qtbot):
-    widget = make_tab(qtbot)
+def test_closing_with_every_lab_running_is_fast_and_leaves_nothing(qtbot, open_tab, clean_shutdown):
+    widget = open_tab()
     widget.init_page.comparison.iterations_spin.setValue(100_000)
     widget.init_page.comparison.start()
     widget.batchnorm_page.grid.start()
@@ -548,10 +576,8 @@ def test_closing_with_every_lab_running_is_fast_and_leaves_nothing(qtbot):
     )  # every lab is inside its training loop
     assert len(widget.context.running_workers()) >= 4
     start = time.perf_counter()
-    widget.shutdown()
+    clean_shutdown(widget)  # stops every worker, then checks none is left
     assert time.perf_counter() - start < 2.5
-    threads, timers = leftovers(widget)
-    assert threads == [] and timers == []
     widget.close()
 
 
@@ -573,7 +599,7 @@ def test_exports_write_a_png_of_each_pages_plot(qtbot, tab, tmp_path):
     assert header[0] == "update" and all(r[2] == 0 for r in rows)
 
 
-def test_settings_are_remembered(qtbot, tab):
+def test_settings_are_remembered(qtbot, tab, open_tab):
     tab.seed_spin.setValue(11)
     tab.pages.setCurrentIndex(PAGE_HP)
     choose(tab.init_page.histograms.activation_combo, "tanh")
@@ -584,7 +610,7 @@ def test_settings_are_remembered(qtbot, tab):
     tab.hyperparam_page.lr_low.setValue(-4.5)
     tab.hyperparam_page.trials_spin.setValue(12)
     tab.shutdown()
-    again = make_tab(qtbot)
+    again = open_tab()
     try:
         assert again.seed_spin.value() == 11
         assert again.pages.currentIndex() == PAGE_HP

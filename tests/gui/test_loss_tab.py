@@ -21,12 +21,8 @@ L1_SQUARES = ["0.01", "0.0025", "0.16", "0", "0.0025", "0.01", "0", "0.01", "0",
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = LossTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(show):
+    widget = show(LossTab())
     yield widget
     widget.shutdown()
 

@@ -21,12 +21,8 @@ def _private_progress(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = MistakesTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(show):
+    widget = show(MistakesTab())
     yield widget
     widget.shutdown()
 

@@ -21,9 +21,9 @@ def tab(qtbot):
     widget = OptimizerTab()
     qtbot.addWidget(widget)
     widget.resize(1050, 720)
-    widget.speed_slider.setValue(widget.speed_slider.maximum())  # a quick race
+    widget.playback.speed_slider.setValue(widget.playback.speed_slider.maximum())  # a quick race
     yield widget
-    widget.timer.stop()
+    widget.playback.timer.stop()
 
 
 def click(qtbot, widget):
@@ -42,7 +42,7 @@ def type_lr(qtbot, tab, name, text):
 
 
 def wait_for_the_end(qtbot, tab):
-    qtbot.waitUntil(lambda: not tab.timer.isActive(), timeout=10_000)
+    qtbot.waitUntil(lambda: not tab.playback.timer.isActive(), timeout=10_000)
     assert tab.step_label.text() == "step 30 / 30"
 
 
@@ -77,7 +77,7 @@ def assert_ends_match(tab, expected_runs):
 
 def test_opens_on_the_books_whole_race(tab):
     assert tab.step_label.text() == "step 30 / 30"
-    assert not tab.timer.isActive()
+    assert not tab.playback.timer.isActive()
     assert {name: tab.lr_spins[name].value() for name in BOOK} == BOOK
     assert plotted(tab) == list(BOOK)
     assert_ends_match(tab, race(BOOK))
@@ -87,7 +87,7 @@ def test_opens_on_the_books_whole_race(tab):
 def test_typed_learning_rate_replays_the_race_to_cores_end_points(qtbot, tab):
     type_lr(qtbot, tab, "Momentum", "0.5")
     assert tab.lr_spins["Momentum"].value() == 0.5
-    assert tab.timer.isActive()  # the new race plays from the start
+    assert tab.playback.timer.isActive()  # the new race plays from the start
     assert tab.step < 30
     wait_for_the_end(qtbot, tab)
     assert_ends_match(tab, race({**BOOK, "Momentum": 0.5}))
@@ -97,44 +97,44 @@ def test_typed_learning_rate_replays_the_race_to_cores_end_points(qtbot, tab):
 
 def test_step_reset_play_and_pause(qtbot, tab):
     expected = race(BOOK)
-    click(qtbot, tab.reset_button)
+    click(qtbot, tab.playback.rewind_button)
     assert tab.step_label.text() == "step 0 / 30"
     for name in BOOK:
         np.testing.assert_array_equal(curve(tab, name), [[-7.0, 2.0]])
     for _ in range(3):
-        click(qtbot, tab.step_button)
+        click(qtbot, tab.playback.step_button)
     assert tab.step_label.text() == "step 3 / 30"
     for name, run in expected.items():
         np.testing.assert_allclose(curve(tab, name), run.path[:4], rtol=0, atol=1e-12)
 
-    click(qtbot, tab.play_button)
-    assert tab.timer.isActive() and tab.play_button.text() == "Pause"
-    click(qtbot, tab.play_button)
-    assert not tab.timer.isActive() and tab.play_button.text() == "Play"
+    click(qtbot, tab.playback.play_button)
+    assert tab.playback.timer.isActive() and tab.playback.play_button.text() == "Pause"
+    click(qtbot, tab.playback.play_button)
+    assert not tab.playback.timer.isActive() and tab.playback.play_button.text() == "Play"
     paused_at = tab.step
     assert 3 <= paused_at < 30
 
-    click(qtbot, tab.play_button)
+    click(qtbot, tab.playback.play_button)
     qtbot.waitUntil(lambda: tab.step > paused_at + 2)  # it moves on by itself
     wait_for_the_end(qtbot, tab)
-    assert tab.play_button.text() == "Play"
-    assert not tab.step_button.isEnabled()
+    assert tab.playback.play_button.text() == "Play"
+    assert not tab.playback.step_button.isEnabled()
     assert_ends_match(tab, expected)
 
-    click(qtbot, tab.play_button)  # at the end, play starts over
-    assert tab.timer.isActive() and tab.step <= 1
-    click(qtbot, tab.end_button)
-    assert not tab.timer.isActive() and tab.step == 30
+    click(qtbot, tab.playback.play_button)  # at the end, play starts over
+    assert tab.playback.timer.isActive() and tab.step <= 1
+    click(qtbot, tab.playback.end_button)
+    assert not tab.playback.timer.isActive() and tab.step == 30
     assert_ends_match(tab, expected)
 
 
 def test_speed_sets_the_timer(qtbot, tab):
-    tab.speed_slider.setValue(4)
-    assert tab.speed_label.text() == "Speed: 4 steps/s"
-    click(qtbot, tab.play_button)
-    assert tab.timer.interval() == 250
-    tab.speed_slider.setValue(20)
-    assert tab.timer.interval() == 50
+    tab.playback.speed_slider.setValue(4)
+    assert tab.playback.speed_label.text() == "Speed: 4 steps/s"
+    click(qtbot, tab.playback.play_button)
+    assert tab.playback.timer.interval() == 250
+    tab.playback.speed_slider.setValue(20)
+    assert tab.playback.timer.interval() == 50
 
 
 # --- the internal state -------------------------------------------------------------------------
@@ -142,9 +142,9 @@ def test_speed_sets_the_timer(qtbot, tab):
 
 def test_state_table_follows_the_animation(qtbot, tab):
     expected = race(BOOK)
-    click(qtbot, tab.reset_button)
+    click(qtbot, tab.playback.rewind_button)
     for _ in range(12):
-        click(qtbot, tab.step_button)
+        click(qtbot, tab.playback.step_button)
     assert tab.step_label.text() == "step 12 / 30"
 
     adam = tab.table.item(row_of(tab, "Adam"), COL_STATE).text()
@@ -162,7 +162,7 @@ def test_state_table_follows_the_animation(qtbot, tab):
     sgd = tab.table.item(row_of(tab, "SGD"), COL_POINT).text()
     assert numbers(sgd) == pytest.approx(expected["SGD"].path[12], rel=1e-3)
 
-    click(qtbot, tab.play_button)
+    click(qtbot, tab.playback.play_button)
     qtbot.waitUntil(lambda: tab.step == 20, timeout=5000)
     qtbot.waitUntil(
         lambda: tab.table.item(row_of(tab, "Adam"), COL_STATE).text().endswith(f"t = {tab.step}")
@@ -294,7 +294,7 @@ def test_inputs_are_remembered(qtbot):
     first.checks["Adam"].setChecked(False)
     first.checks["RMSprop"].setChecked(True)
     first.lr_spins["SGD"].setValue(0.5)
-    first.speed_slider.setValue(12)
+    first.playback.speed_slider.setValue(12)
     first.function_combo.setCurrentIndex(first.function_combo.findData("round"))
     first.shutdown()
 
@@ -302,31 +302,31 @@ def test_inputs_are_remembered(qtbot):
     qtbot.addWidget(second)
     assert not second.checks["Adam"].isChecked() and second.checks["RMSprop"].isChecked()
     assert second.lr_spins["SGD"].value() == 0.5
-    assert second.speed_slider.value() == 12
+    assert second.playback.speed_slider.value() == 12
     assert second.function_key() == "round"
     assert plotted(second) == ["SGD", "Momentum", "AdaGrad", "RMSprop"]
     assert_ends_match(
         second,
         race({"SGD": 0.5, "Momentum": 0.1, "AdaGrad": 1.5, "RMSprop": 0.1}, function="round"),
     )
-    assert not second.timer.isActive()
+    assert not second.playback.timer.isActive()
 
 
 def test_shutdown_stops_the_timer(qtbot, tab):
-    click(qtbot, tab.play_button)
-    assert tab.timer.isActive()
+    click(qtbot, tab.playback.play_button)
+    assert tab.playback.timer.isActive()
     tab.shutdown()
-    assert tab.timer.isActive() is False
+    assert tab.playback.timer.isActive() is False
 
 
 def test_hiding_the_view_pauses_it(qtbot, tab):
     tab.show()
     qtbot.waitExposed(tab)
-    click(qtbot, tab.play_button)
-    assert tab.timer.isActive()
+    click(qtbot, tab.playback.play_button)
+    assert tab.playback.timer.isActive()
     tab.hide()
-    assert not tab.timer.isActive()
-    assert tab.play_button.text() == "Play"
+    assert not tab.playback.timer.isActive()
+    assert tab.playback.play_button.text() == "Play"
 
 
 def test_dark_palette_recolours_paths_and_contours(tab):
@@ -347,8 +347,8 @@ def test_dark_palette_recolours_paths_and_contours(tab):
 
 
 def test_retranslate_keeps_the_race(qtbot, tab):
-    click(qtbot, tab.reset_button)
-    click(qtbot, tab.step_button)
+    click(qtbot, tab.playback.rewind_button)
+    click(qtbot, tab.playback.step_button)
     tab.retranslate_ui()
     assert tab.step_label.text() == "step 1 / 30"
     assert tab.windowTitle() == "Optimizer race"

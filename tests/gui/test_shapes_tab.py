@@ -223,12 +223,12 @@ def test_network_starts_at_x(network):
     assert network.step_label.text() == "Step 1 of 7: X"
     assert result_view(network).plain_header == "X  (2,)"
     assert result_view(network).values.text() == "[1.  0.5]"
-    assert not network.previous_button.isEnabled()
+    assert not network.playback.back_button.isEnabled()
     assert network.no_dot_label.isVisibleTo(network)
 
 
 def test_stepping_through_the_books_forward_pass(network, qtbot):
-    click(qtbot, network.next_button)
+    click(qtbot, network.playback.step_button)
     assert network.formula_label.text() == "A1 = X·W1 + B1"
     shown = [(v.plain_header, v.values.text()) for v in network.views if v.isVisibleTo(network)]
     assert shown == [
@@ -244,23 +244,23 @@ def test_stepping_through_the_books_forward_pass(network, qtbot):
     assert network.diagram.description().startswith("X (2,) · W1 (2, 3) → X·W1 (3,)")
     assert "(2 = 2)" in network.explain_label.text()
 
-    click(qtbot, network.next_button)
+    click(qtbot, network.playback.step_button)
     assert network.formula_label.text() == "Z1 = sigmoid(A1)"
     assert result_view(network).values.text() == "[0.57444252 0.66818777 0.75026011]"
     assert not network.diagram.isVisibleTo(network)
 
     for _ in range(4):
-        click(qtbot, network.next_button)
+        click(qtbot, network.playback.step_button)
     assert network.formula_label.text() == "Y = identity_function(A3)"
     assert result_view(network).plain_header == "Y  (2,)"
     assert result_view(network).values.text() == "[0.31682708 0.69627909]"
     assert network.step_label.text() == "Step 7 of 7: Y = identity_function(A3)"
-    assert not network.next_button.isEnabled()
+    assert not network.playback.step_button.isEnabled()
 
-    click(qtbot, network.previous_button)
+    click(qtbot, network.playback.back_button)
     assert network.formula_label.text() == "A3 = Z2·W3 + B3"
     assert result_view(network).values.text() == "[0.31682708 0.69627909]"
-    click(qtbot, network.reset_button)
+    click(qtbot, network.playback.rewind_button)
     assert network.index == 0
 
 
@@ -347,24 +347,24 @@ def test_the_batch_changes_only_the_first_dimension(network, qtbot):
 
 
 def test_play_steps_to_the_end_and_stops(network, qtbot):
-    network._timer.setInterval(5)
-    click(qtbot, network.play_button)
-    assert network.is_playing and network.play_button.text() == "Pause"
-    qtbot.waitUntil(lambda: network.index == 6 and not network.is_playing, timeout=5000)
-    assert network.play_button.text() == "Play"
+    network.playback.timer.setInterval(5)
+    click(qtbot, network.playback.play_button)
+    assert network.playback.is_playing() and network.playback.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: network.index == 6 and not network.playback.is_playing(), timeout=5000)
+    assert network.playback.play_button.text() == "Play"
     assert result_view(network).values.text() == "[0.31682708 0.69627909]"
-    click(qtbot, network.play_button)  # from the end, Play starts again at X
-    assert network.index == 0 and network.is_playing
-    click(qtbot, network.reset_button)
-    assert not network.is_playing
+    click(qtbot, network.playback.play_button)  # from the end, Play starts again at X
+    assert network.index == 0 and network.playback.is_playing()
+    click(qtbot, network.playback.rewind_button)
+    assert not network.playback.is_playing()
 
 
 def test_shutdown_stops_playing(tab, qtbot):
     page = tab.network_page
-    click(qtbot, page.play_button)
-    assert page.is_playing
+    click(qtbot, page.playback.play_button)
+    assert page.playback.is_playing()
     tab.shutdown()
-    assert not page.is_playing
+    assert not page.playback.is_playing()
 
 
 def test_network_export_is_the_current_steps_arrays(network):

@@ -12,46 +12,37 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
 from core.datasets import load_digits
 from core.trainer import StopReason
 from core.training_runs import RunConfig, build_network, build_trainer, loss_evaluations_per_step
 from zdl_gui.tabs.training_tab import PAGE_BOUNDARY, PAGE_INSIDE, PAGE_PREDICTIONS, TrainingTab
 from zdl_gui.widgets.inline_message import Level
-from zdl_gui.workers import GeneratorWorker, Outcome
+from zdl_gui.workers import Outcome
 
 LONG = 30_000  # ms: generous for a busy CI machine; waits end as soon as the condition holds
 
 
-def leftovers(widget):
-    """Worker threads still running and timers of ``widget`` still active."""
-    timers = [t for t in widget.findChildren(QTimer) if t.isActive()]
-    return GeneratorWorker.running_workers(), timers
+@pytest.fixture
+def open_tab(qtbot, show):
+    """Open a new TrainingTab and wait until its built-in data has loaded."""
 
+    def open_loaded() -> TrainingTab:
+        widget = show(TrainingTab())
+        qtbot.waitUntil(lambda: widget.data is not None, timeout=LONG)
+        return widget
 
-def make_tab(qtbot):
-    widget = TrainingTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: widget.data is not None, timeout=LONG)
-    return widget
+    return open_loaded
 
 
 @pytest.fixture
-def tab(qtbot):
-    """A dashboard with the built-in digits loaded. Fails the test if, after shutdown(), a worker
-    thread is still running or a timer still active."""
-    widget = make_tab(qtbot)
+def tab(open_tab, clean_shutdown):
+    """A dashboard with the built-in digits loaded; fails the test if shutdown() leaves a worker
+    thread running or a timer active."""
+    widget = open_tab()
     yield widget
-    widget.shutdown()
-    threads, timers = leftovers(widget)
-    for worker in threads:
-        worker.shutdown(2000)
-    assert not threads, f"{len(threads)} worker thread(s) left running"
-    assert not timers, f"{len(timers)} timer(s) left active"
+    clean_shutdown(widget)
 
 
 def choose(combo, key):
@@ -221,18 +212,16 @@ def test_single_step_does_one_update_at_a_time(qtbot, tab):
     qtbot.waitUntil(lambda: tab.inspector.status.text().startswith("After 2 updates"))
 
 
-def test_closing_mid_run_is_fast_and_leaves_nothing_running(qtbot):
-    widget = make_tab(qtbot)
+def test_closing_mid_run_is_fast_and_leaves_nothing_running(qtbot, open_tab, clean_shutdown):
+    widget = open_tab()
     configure(qtbot, widget, iterations=1_000_000)
     click(qtbot, widget.start_button)
     worker = widget.train_worker
     qtbot.waitUntil(lambda: len(widget.current_run.history) > 10, timeout=LONG)
     start = time.perf_counter()
-    widget.shutdown()
+    clean_shutdown(widget)  # stops every worker, then checks none is left
     assert time.perf_counter() - start < 2.0
     assert worker.isFinished()
-    threads, timers = leftovers(widget)
-    assert threads == [] and timers == []
     widget.close()
 
 
@@ -459,11 +448,11 @@ def test_timing_backprop_against_numerical(qtbot, tab):
     assert "79,520" in tab.setup.cost_label.text()  # the book's 784-50-10 network (T1)
 
 
-def test_settings_are_remembered(qtbot, tab):
+def test_settings_are_remembered(qtbot, tab, open_tab):
     configure(qtbot, tab, lr="0.05", optimizer="Adam", iterations=123, seed=7)
     choose(tab.pace_combo, "very_slow")
     tab.shutdown()
-    again = make_tab(qtbot)
+    again = open_tab()
     try:
         assert again.setup.lr_edit.text() == "0.05"
         assert again.setup.optimizer_combo.currentData() == "Adam"

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,9 +52,8 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.lab_widgets import (
-    RunControls,
+    LabRunView,
     count_spin,
-    failed_message,
     fill_table,
     note_label,
     read_only_table,
@@ -66,7 +64,8 @@ from zdl_gui.tabs.lab_widgets import (
 from zdl_gui.tabs.training_jobs import gui_friendly_blas
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.workers import GeneratorWorker, Outcome, WorkerError
+from zdl_gui.widgets.sizing import panes
+from zdl_gui.workers import GeneratorWorker, Outcome
 
 if TYPE_CHECKING:
     from core.datasets import Dataset
@@ -89,13 +88,11 @@ def grid_job(
         )
 
 
-class GridView(QWidget):
+class GridView(LabRunView):
     """Fig. 6-18: training accuracy with (solid) and without (dashed) batch norm per scale."""
 
     def __init__(self, context: LabContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.runner = context.runner("batchnorm-grid")
+        super().__init__(context, "batchnorm-grid", parent)
         self.cells: tuple[GridCell, ...] = ()
         self.histories: dict[tuple[int, bool], RunHistory] = {}
         self.cell_plots: list[ThemedPlot] = []
@@ -110,7 +107,6 @@ class GridView(QWidget):
         self.epochs_spin = count_spin(1, 1000, BOOK_EPOCHS)
         self.samples_label = QLabel()
         self.samples_spin = count_spin(100, 60_000, BOOK_TRAIN_SAMPLES, 100)
-        self.controls = RunControls()
         row = QHBoxLayout()
         for label, spin in (
             (self.scales_label, self.scales_spin),
@@ -141,12 +137,9 @@ class GridView(QWidget):
         self.summary_plain = pg.PlotDataItem(symbol="s", symbolSize=6)
         self.summary_plot.addItem(self.summary_bn)
         self.summary_plot.addItem(self.summary_plain)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.grid_holder)
-        splitter.addWidget(self.summary_plot)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = panes(
+            Qt.Orientation.Horizontal, self.grid_holder, self.summary_plot, stretch=(3, 1)
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
@@ -155,10 +148,7 @@ class GridView(QWidget):
         layout.addWidget(self.key_label)
         layout.addWidget(splitter, 1)
 
-        self.controls.start_button.clicked.connect(self.start)
-        self.controls.stop_button.clicked.connect(self.stop)
         self.scales_spin.valueChanged.connect(self._on_layout_changed)
-        context.data_changed.connect(self._sync)
         self._build_cells(self.scales_spin.value())
         self._apply_colors()
         self._sync()
@@ -170,13 +160,9 @@ class GridView(QWidget):
             "bn_samples": self.samples_spin,
         }
 
-    @property
-    def running(self) -> bool:
-        return self.runner.active
-
     @Slot()
     def _sync(self) -> None:
-        self.controls.set_running(self.running, self.context.dataset is not None)
+        super()._sync()
         self.scales_spin.setEnabled(not self.running)
 
     # --- the cells ---
@@ -236,8 +222,9 @@ class GridView(QWidget):
 
     @Slot()
     def start(self) -> bool:
-        data = self.context.dataset
-        if data is None or self.running:
+        """Train every cell of the grid with and without batch norm (Fig. 6-18)."""
+        data = self.data_to_start()
+        if data is None:
             return False
         n_train = min(self.samples_spin.value(), len(data.x_train))
         self.epochs = self.epochs_spin.value()
@@ -270,24 +257,10 @@ class GridView(QWidget):
                 ),
                 Level.INFO,
             )
-        self.runner.start(
-            functools.partial(grid_job, cells=self.cells, data=data, n_train=n_train),
-            items=self._on_items,
-            done=self._on_done,
-            failed=self._on_failed,
-        )
-        self._sync()
-        self._show_progress()
+        self.run(functools.partial(grid_job, cells=self.cells, data=data, n_train=n_train))
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        self.runner.stop()
-
-    @Slot(object)
-    def _on_items(self, items: list[object]) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
+    def take_items(self, items: list[object]) -> None:
         grouped: dict[tuple[int, bool], list[Any]] = {}
         for item in items:
             if isinstance(item, GridStep):
@@ -342,11 +315,7 @@ class GridView(QWidget):
             )
         )
 
-    @Slot(object)
-    def _on_done(self, outcome: Outcome) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
-        self._sync()
+    def finished(self, outcome: Outcome) -> None:
         self._show_progress()
         if outcome is Outcome.FINISHED:
             self.controls.set_fraction(1.0)  # runs that diverged ended early
@@ -355,11 +324,6 @@ class GridView(QWidget):
             self.controls.message.show_message(
                 stopped_message(self._done_updates(), total), Level.INFO
             )
-
-    @Slot(object)
-    def _on_failed(self, error: WorkerError) -> None:
-        if self.runner.is_current(self.sender()):
-            self.controls.message.show_message(failed_message(error))
 
     # --- text and colour ---
 
@@ -486,12 +450,7 @@ class StatsView(QWidget):
         plots.addWidget(self.var_plot, 1)
         plots_holder = QWidget()
         plots_holder.setLayout(plots)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(plots_holder)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = panes(Qt.Orientation.Vertical, plots_holder, self.table, stretch=(3, 2))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)

@@ -23,10 +23,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSignalBlocker,
     Qt,
-    QTimer,
     Slot,
 )
-from PySide6.QtGui import QHideEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,6 +83,7 @@ from zdl_gui.tabs.gradient_common import (
 )
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
+from zdl_gui.widgets.playback_bar import PlaybackBar
 from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
 
 CUSTOM = "custom"
@@ -203,8 +203,6 @@ class DescentPage(QWidget):
         self._moving_start = False
         # a placeholder until the preset is applied at the end of __init__
         self.player = DescentPlayer(descend(self._function, first.start, DEFAULT_LR, 0))
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._on_tick)
 
         self._build_controls()
         self._build_plots()
@@ -226,10 +224,10 @@ class DescentPage(QWidget):
         self.lr_field.edited.connect(self._on_lr_edited)
         self.steps_spin.valueChanged.connect(self._on_steps_changed)
         self.slice_combo.currentIndexChanged.connect(self._on_slice_axis_changed)
-        self.play_button.clicked.connect(self.toggle_play)
-        self.step_button.clicked.connect(self.step_once)
-        self.reset_button.clicked.connect(self.reset)
-        self.end_button.clicked.connect(self.to_end)
+        self.playback.tick.connect(self.step_once)
+        self.playback.step_forward.connect(self.step_once)
+        self.playback.rewind.connect(self.reset)
+        self.playback.to_end.connect(self.to_end)
         for button in self.lr_buttons.values():
             button.clicked.connect(self._on_lr_preset)
         self.start_item.sigPositionChanged.connect(self._on_start_dragged)
@@ -311,16 +309,8 @@ class DescentPage(QWidget):
         self.steps_spin.setRange(0, MAX_STEPS)
         self.steps_spin.setValue(DEFAULT_STEPS)
         form.addRow(self.steps_label, self.steps_spin)
-        buttons = QGridLayout()
-        self.play_button = QPushButton()
-        self.step_button = QPushButton()
-        self.reset_button = QPushButton()
-        self.end_button = QPushButton()
-        buttons.addWidget(self.play_button, 0, 0)
-        buttons.addWidget(self.step_button, 0, 1)
-        buttons.addWidget(self.reset_button, 1, 0)
-        buttons.addWidget(self.end_button, 1, 1)
-        form.addRow(buttons)
+        self.playback = PlaybackBar(columns=2, icons=False)
+        form.addRow(self.playback)
         self.position_label = QLabel()
         form.addRow(self.position_label)
         self.status_message = InlineMessage()  # under the plot: the verdict on the path shown
@@ -513,7 +503,7 @@ class DescentPage(QWidget):
             function = parse_function(text, 2)
         except ExpressionError as err:
             self._expression_error = err
-            self.pause()
+            self._update_playback()
             self.refresh_messages()
             return
         matching = next((p for p in PRESETS if p.expression == text.strip()), None)
@@ -569,7 +559,7 @@ class DescentPage(QWidget):
                 self._lr = lr
                 self._recompute_run()
                 return
-        self.pause()
+        self._update_playback()
         self.refresh_messages()
 
     @Slot()
@@ -632,65 +622,36 @@ class DescentPage(QWidget):
         if self._lr_error is not None:
             return
         run = descend(self._function, self.start, self._lr, self.steps_spin.value())
-        if self.timer.isActive():
+        if self.playback.is_playing():
             self.player.replace_run(run)
         else:
             self.player = DescentPlayer(run)
+        steps = max(run.steps, 1)
+        self.playback.set_interval(max(15, min(150, round(1000 * ANIMATION_SECONDS / steps))))
         self.show_position()
 
     # --- the animation -------------------------------------------------------------------------
 
-    @property
-    def playing(self) -> bool:
-        return self.timer.isActive()
-
-    @Slot()
-    def toggle_play(self) -> None:
-        if self.timer.isActive():
-            self.pause()
-            return
-        if self.is_stale:
-            return
-        if self.player.at_end:
-            self.player.reset()
-        steps = max(self.run.steps, 1)
-        self.timer.setInterval(max(15, min(150, round(1000 * ANIMATION_SECONDS / steps))))
-        self.timer.start()
-        self._update_buttons()
-        self.show_position()
-
-    def pause(self) -> None:
-        self.timer.stop()
-        self._update_buttons()
-
     @Slot()
     def step_once(self) -> None:
-        self.pause()
         self.player.step()
         self.show_position()
 
     @Slot()
     def reset(self) -> None:
-        self.pause()
         self.player.reset()
         self.show_position()
 
     @Slot()
     def to_end(self) -> None:
-        self.pause()
         self.player.to_end()
         self.show_position()
 
-    @Slot()
-    def _on_tick(self) -> None:
-        if not self.player.step():
-            self.pause()
-        self.show_position()
-        if self.player.at_end:
-            self.pause()
-
-    def _update_buttons(self) -> None:
-        self.play_button.setText(self.tr("Pause") if self.timer.isActive() else self.tr("Play"))
+    def _update_playback(self) -> None:
+        """What the buttons may do here; a stale input stops playing and disables them."""
+        self.playback.set_position(
+            self.player.position == 0, self.player.at_end, usable=not self.is_stale
+        )
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -858,6 +819,7 @@ class DescentPage(QWidget):
         self.position_label.setText(
             self.tr("Step {0} of {1}").format(player.position, player.run.steps)
         )
+        self._update_playback()
         self.refresh_messages()
 
     def _inside(self, point: np.ndarray, margin: float) -> bool:
@@ -1044,10 +1006,7 @@ class DescentPage(QWidget):
         for lr_id, button in self.lr_buttons.items():
             button.setToolTip(QCoreApplication.translate("DescentPage", LR_TIPS[lr_id]))
         self.steps_label.setText(self.tr("Steps"))
-        self._update_buttons()
-        self.step_button.setText(self.tr("Step"))
-        self.reset_button.setText(self.tr("Reset"))
-        self.end_button.setText(self.tr("End"))
+        self.playback.retranslate_ui()
         self.contour_plot.set_texts(title=self.tr("f(x0, x1), −∇f and the descent path"))
         self.contour_plot.set_texts(left="x1", bottom="x0")
         self.steps_model.set_headers(["x0", "x1", self.tr("f"), "∂f/∂x0", "∂f/∂x1"])
@@ -1063,10 +1022,5 @@ class DescentPage(QWidget):
             self._apply_colors()
         super().changeEvent(event)
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        """A page that cannot be seen does not animate."""
-        self.pause()
-        super().hideEvent(event)
-
     def shutdown(self) -> None:
-        self.timer.stop()
+        self.playback.pause()

@@ -9,8 +9,8 @@ derivative passed on. A gradient check puts the numerical derivatives next to ba
 two common-mistake toggles show a reused ``MulLayer`` and a ReLU without ``.copy()``.
 
 Every number comes from :mod:`core.graph_trace` (which runs the layers of :mod:`core.layers`)
-and the reveal order from :class:`core.graph_player.GraphPlayer`; a ``QTimer`` only calls its
-``step()``. This module formats and translates; :mod:`zdl_gui.tabs.graph_scene` draws.
+and the reveal order from :class:`core.graph_player.GraphPlayer`; the playback bar's timer only
+calls its ``step()``. This module formats and translates; :mod:`zdl_gui.tabs.graph_scene` draws.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 import qtawesome as qta
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QHideEvent, QIcon, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSlider,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -68,6 +67,7 @@ from zdl_gui.tabs.graph_scene import Colors, GraphScene, GraphView
 from zdl_gui.tabs.graph_text import GraphText, value_text
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
+from zdl_gui.widgets.playback_bar import PlaybackBar, Speed
 from zdl_gui.widgets.sizing import fit_scroll_width
 
 CONTEXT = "GraphTab"
@@ -85,7 +85,7 @@ GRAPHS: tuple[tuple[str, str, str], ...] = (
     ("two_layer", QT_TRANSLATE_NOOP("GraphTab", "Two-layer network"), "§5.7"),
 )
 
-SPEED_RANGE = (1, 10)  # the slider; steps per second are half its value
+SPEED = Speed(1, 10, 3, per_notch=0.5)  # half a step per second to five
 MAX_NUMBERS = 10_000  # per field
 
 
@@ -260,8 +260,6 @@ class GraphTab(StudyTab):
         self._check_error = ""
 
         self.text = GraphText(self)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._advance)
 
         self._build_inputs_panel()
         self._build_graph_panel()
@@ -284,7 +282,6 @@ class GraphTab(StudyTab):
                     editor.editor.textChanged.connect(self._on_input_changed)
         for check in (self.expanded_check, self.reuse_check, self.no_copy_check):
             check.toggled.connect(self._on_input_changed)
-        self.speed_slider.valueChanged.connect(self._on_speed_changed)
 
         self._ready = True
         self.finish_setup()
@@ -377,35 +374,15 @@ class GraphTab(StudyTab):
         top.addWidget(self.fit_button)
         top.addWidget(self.export_button)
 
-        controls = QHBoxLayout()
-        self.restart_button = QPushButton()
-        self.back_button = QPushButton()
-        self.play_button = QPushButton()
-        self.step_button = QPushButton()
-        self.end_button = QPushButton()
-        self.restart_button.clicked.connect(self.restart)
-        self.back_button.clicked.connect(self.step_back)
-        self.play_button.clicked.connect(self.toggle_play)
-        self.step_button.clicked.connect(self.step_forward)
-        self.end_button.clicked.connect(self.show_all)
-        for button in (
-            self.restart_button,
-            self.back_button,
-            self.play_button,
-            self.step_button,
-            self.end_button,
+        self.playback = PlaybackBar(("rewind", "back", "play", "step", "end"), speed=SPEED)
+        for signal, move in (
+            (self.playback.tick, GraphPlayer.step),
+            (self.playback.step_forward, GraphPlayer.step),
+            (self.playback.step_back, GraphPlayer.back),
+            (self.playback.rewind, GraphPlayer.restart),
+            (self.playback.to_end, lambda player: player.seek(player.total)),
         ):
-            controls.addWidget(button)
-        self.speed_label = QLabel()
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setRange(*SPEED_RANGE)
-        self.speed_slider.setValue(3)
-        self.speed_slider.setMaximumWidth(120)
-        self.speed_label.setBuddy(self.speed_slider)
-        controls.addSpacing(8)
-        controls.addWidget(self.speed_label)
-        controls.addWidget(self.speed_slider)
-        controls.addStretch(1)
+            signal.connect(functools.partial(self._move, move))
 
         # the step panel and the gradient check share the space under the graph
         self.bottom_tabs = QTabWidget()
@@ -456,7 +433,7 @@ class GraphTab(StudyTab):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top)
         upper_layout.addWidget(self.view, 1)
-        upper_layout.addLayout(controls)
+        upper_layout.addWidget(self.playback)
         graph_splitter.addWidget(upper)
         graph_splitter.addWidget(self.bottom_tabs)
         graph_splitter.setChildrenCollapsible(False)
@@ -513,15 +490,14 @@ class GraphTab(StudyTab):
         )
         self.export_button.setText(self.tr("Export graph…"))
         self.export_button.setToolTip(self.tr("Save the graph as a PNG image or an SVG drawing"))
-        self.restart_button.setText(self.tr("Restart"))
-        self.restart_button.setToolTip(self.tr("Back to the start: only the inputs are known"))
-        self.back_button.setText(self.tr("Back"))
-        self.back_button.setToolTip(self.tr("Undo the last step"))
-        self.step_button.setText(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("Compute the next node"))
-        self.end_button.setText(self.tr("Show all"))
-        self.end_button.setToolTip(self.tr("Jump to the end: every value and derivative"))
-        self.speed_slider.setToolTip(self.tr("How fast Play steps through the graph"))
+        self.playback.retranslate_ui()
+        self.playback.rewind_button.setText(self.tr("Restart"))
+        self.playback.rewind_button.setToolTip(
+            self.tr("Back to the start: only the inputs are known")
+        )
+        self.playback.step_button.setToolTip(self.tr("Compute the next node"))
+        self.playback.end_button.setText(self.tr("Show all"))
+        self.playback.end_button.setToolTip(self.tr("Jump to the end: every value and derivative"))
         self.bottom_tabs.setTabText(0, self.tr("This step"))
         self.bottom_tabs.setTabText(1, self.tr("Gradient check (§5.7.3)"))
         self.check_button.setText(self.tr("Check with numerical derivatives"))
@@ -541,7 +517,6 @@ class GraphTab(StudyTab):
             ]
         )
         self._update_icons()
-        self._update_speed_label()
         if self._ready:
             self._show_sections()
             self._redraw(relayout=True)
@@ -553,7 +528,7 @@ class GraphTab(StudyTab):
     def persistent_widgets(self) -> Mapping[str, QWidget]:
         widgets: dict[str, QWidget] = {
             "graph": self.graph_combo,
-            "speed": self.speed_slider,
+            "speed": self.playback.speed_slider,
             "sigmoid_expanded": self.expanded_check,
         }
         for graph_id, editors in self.editors.items():
@@ -580,7 +555,7 @@ class GraphTab(StudyTab):
         return header, rows
 
     def shutdown(self) -> None:
-        self.pause()
+        self.playback.pause()
         super().shutdown()
 
     # --- state -------------------------------------------------------------------------------------
@@ -596,9 +571,6 @@ class GraphTab(StudyTab):
     def is_stale(self) -> bool:
         """True while an input has an error and the last valid graph is shown instead."""
         return self._stale
-
-    def is_playing(self) -> bool:
-        return self.timer.isActive()
 
     def _flags(self, graph_id: str) -> dict[str, bool]:
         if graph_id == "apple":
@@ -618,7 +590,7 @@ class GraphTab(StudyTab):
     def _on_graph_chosen(self) -> None:
         if not self._ready:
             return
-        self.pause()
+        self.playback.pause()
         graph_id = self.graph_id()
         self.pages.setCurrentIndex(self.page_index[graph_id])
         self._show_sections()
@@ -676,7 +648,6 @@ class GraphTab(StudyTab):
             self._rebuild()
 
     def _set_stale(self, graph_id: str) -> None:
-        self.pause()
         self._stale = True
         for name, text in self._errors.items():
             editor = self.editors[graph_id].get(name)
@@ -743,117 +714,32 @@ class GraphTab(StudyTab):
 
     # --- the animation -----------------------------------------------------------------------------
 
-    @Slot()
-    def step_forward(self) -> None:
+    def _move(self, move: Callable[[GraphPlayer], object]) -> None:
+        """Move the player of a valid graph (one step, back, to the start or end) and show it."""
         if self.player is not None and not self._stale:
-            self.player.step()
+            move(self.player)
             self._refresh_view()
-            self._update_controls()
-
-    @Slot()
-    def step_back(self) -> None:
-        if self.player is not None and not self._stale:
-            self.pause()
-            self.player.back()
-            self._refresh_view()
-
-    @Slot()
-    def restart(self) -> None:
-        if self.player is not None and not self._stale:
-            self.pause()
-            self.player.restart()
-            self._refresh_view()
-
-    @Slot()
-    def show_all(self) -> None:
-        if self.player is not None and not self._stale:
-            self.pause()
-            self.player.seek(self.player.total)
-            self._refresh_view()
-
-    @Slot()
-    def toggle_play(self) -> None:
-        if self.is_playing():
-            self.pause()
-        else:
-            self.play()
-
-    def play(self) -> None:
-        """Step on by the timer; from the end, start again."""
-        if self.player is None or self._stale:
-            return
-        if self.player.at_end:
-            self.player.restart()
-            self._refresh_view()
-        self.timer.start(self._interval())
-        self._update_controls()
-
-    def pause(self) -> None:
-        self.timer.stop()
-        self._update_controls()
-
-    @Slot()
-    def _advance(self) -> None:
-        if self.player is None or self._stale or self.player.at_end:
-            self.pause()
-            return
-        self.player.step()
-        self._refresh_view()
-        if self.player.at_end:
-            self.pause()
-
-    def _interval(self) -> int:
-        return round(2000 / self.speed_slider.value())
-
-    @Slot(int)
-    def _on_speed_changed(self, _value: int) -> None:
-        self._update_speed_label()
-        if self.is_playing():
-            self.timer.setInterval(self._interval())
-
-    def _update_speed_label(self) -> None:
-        self.speed_label.setText(
-            self.tr("Speed: {0} steps/s").format(format_number(self.speed_slider.value() / 2))
-        )
 
     def _update_controls(self) -> None:
-        if not hasattr(self, "play_button"):
-            return
         player = self.player
         usable = player is not None and not self._stale
-        playing = self.is_playing()
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self.play_button.setToolTip(
-            self.tr("Stop at the current step") if playing else self.tr("Step on by itself")
+        self.playback.set_position(
+            at_start=player is None or player.at_start,
+            at_end=player is None or player.at_end,
+            usable=usable,
         )
-        self.play_button.setIcon(self._icon("mdi6.pause" if playing else "mdi6.play"))
-        self.play_button.setEnabled(usable)
-        self.step_button.setEnabled(usable and player is not None and not player.at_end)
-        self.end_button.setEnabled(usable and player is not None and not player.at_end)
-        self.back_button.setEnabled(usable and player is not None and not player.at_start)
-        self.restart_button.setEnabled(usable and player is not None and not player.at_start)
         self.check_button.setEnabled(usable)
         self.export_button.setEnabled(self.graph is not None)
 
     def _update_icons(self) -> None:
         for button, name in (
-            (self.restart_button, "mdi6.skip-backward"),
-            (self.back_button, "mdi6.step-backward"),
-            (self.step_button, "mdi6.step-forward"),
-            (self.end_button, "mdi6.skip-forward"),
             (self.fit_button, "mdi6.fit-to-screen-outline"),
             (self.export_button, "mdi6.export"),
         ):
             button.setIcon(self._icon(name))
-        self._update_controls()
 
     def _icon(self, name: str) -> QIcon:
         return qta.icon(name, color=self.palette().color(QPalette.ColorRole.ButtonText))
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        """Stop playing while the view is not shown (another view was opened)."""
-        self.pause()
-        super().hideEvent(event)
 
     # --- drawing -----------------------------------------------------------------------------------
 

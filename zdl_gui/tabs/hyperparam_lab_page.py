@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -55,17 +54,16 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.lab_widgets import (
-    RunControls,
+    LabRunView,
     count_spin,
-    failed_message,
     fill_table,
     note_label,
     read_only_table,
 )
 from zdl_gui.tabs.training_jobs import gui_friendly_blas
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
-from zdl_gui.workers import GeneratorWorker, Outcome, WorkerError
+from zdl_gui.widgets.sizing import fit_scroll_width, panes, vertical_scroll
+from zdl_gui.workers import GeneratorWorker, Outcome
 
 if TYPE_CHECKING:
     from zdl_gui.tabs.labs_tab import LabContext
@@ -101,13 +99,11 @@ def _exponent_spin(value: float) -> QDoubleSpinBox:
     return spin
 
 
-class HyperparamLabPage(QWidget):
+class HyperparamLabPage(LabRunView):
     """§6.5: random search of the learning rate and weight decay on validation data."""
 
     def __init__(self, context: LabContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.runner = context.runner("hyperparameters")
+        super().__init__(context, "hyperparameters", parent)
         self.results: list[TrialResult] = []
         self.trials: tuple[Trial, ...] = ()
         self.round = 0
@@ -174,7 +170,6 @@ class HyperparamLabPage(QWidget):
         range_form.addRow(self.book_ranges_button)
         column.addWidget(self.range_box)
 
-        self.controls = RunControls()
         column.addWidget(self.controls)
         self.narrow_box = QGroupBox()
         narrow_form = QFormLayout(self.narrow_box)
@@ -218,31 +213,19 @@ class HyperparamLabPage(QWidget):
         self.plot.plotItem.layout.setColumnFixedWidth(4, 5)
         self.table = read_only_table(7)
         self.table.setMinimumHeight(120)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.plot)
-        right.addWidget(self.table)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 710])
+        right = panes(Qt.Orientation.Vertical, self.plot, self.table, stretch=(3, 2))
+        splitter = panes(
+            Qt.Orientation.Horizontal, self.scroll, right, stretch=(0, 1), sizes=[300, 710]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(splitter)
 
-        self.controls.start_button.clicked.connect(self.start)
-        self.controls.stop_button.clicked.connect(self.stop)
         self.narrow_button.clicked.connect(self.narrow_and_search)
         self.book_ranges_button.clicked.connect(self.use_book_ranges)
         self.clear_button.clicked.connect(self.clear_results)
         for spin in (self.lr_low, self.lr_high, self.wd_low, self.wd_high):
             spin.valueChanged.connect(self._on_range_changed)
-        context.data_changed.connect(self._sync)
         self._apply_colors()
         self._on_range_changed()
         self._sync()
@@ -261,14 +244,10 @@ class HyperparamLabPage(QWidget):
             "hp_top": self.top_spin,
         }
 
-    @property
-    def running(self) -> bool:
-        return self.runner.active
-
     @Slot()
     def _sync(self) -> None:
+        super()._sync()
         can = self.context.dataset is not None
-        self.controls.set_running(self.running, can)
         self.narrow_button.setEnabled(
             not self.running and can and any(math.isfinite(r.val_acc) for r in self.results)
         )
@@ -325,20 +304,15 @@ class HyperparamLabPage(QWidget):
     @Slot()
     def start(self) -> bool:
         """Sample the trials of a new round and train them in the worker."""
-        data = self.context.dataset
-        if data is None or self.running:
+        data = self.data_to_start()
+        if data is None:
             return False
         ranges = self.read_ranges()
         if ranges is None:
             self.controls.message.show_message(self.tr("Fix the ranges marked above first."))
             return False
         n = self.samples_spin.value()
-        if n > len(data.x_train):
-            self.controls.message.show_message(
-                self.tr("{0} has only {1} training samples; choose at most that many.").format(
-                    data.name, T.count(len(data.x_train))
-                )
-            )
+        if not self.training_samples_fit(data, n):
             return False
         try:
             # only the training set goes in: the test data cannot leak into the search
@@ -367,7 +341,8 @@ class HyperparamLabPage(QWidget):
             first_index=len(self.results),
         )
         self.progress = None
-        self.runner.start(
+        self._draw_range_box()
+        self.run(
             functools.partial(
                 search_job,
                 trials=self.trials,
@@ -376,19 +351,9 @@ class HyperparamLabPage(QWidget):
                 hidden_layers=self.layers_spin.value(),
                 seed=self.context.seed,
                 source=self.context.source,
-            ),
-            items=self._on_items,
-            done=self._on_done,
-            failed=self._on_failed,
+            )
         )
-        self._draw_range_box()
-        self._sync()
-        self._show_progress()
         return True
-
-    @Slot()
-    def stop(self) -> None:
-        self.runner.stop()
 
     @Slot()
     def narrow_and_search(self) -> bool:
@@ -439,10 +404,7 @@ class HyperparamLabPage(QWidget):
         self._sync()
         self._show_progress()
 
-    @Slot(object)
-    def _on_items(self, items: list[object]) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
+    def take_items(self, items: list[object]) -> None:
         new = False
         for item in items:
             if isinstance(item, TrialResult):
@@ -454,11 +416,7 @@ class HyperparamLabPage(QWidget):
             self._draw()
         self._show_progress()
 
-    @Slot(object)
-    def _on_done(self, outcome: Outcome) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
-        self._sync()
+    def finished(self, outcome: Outcome) -> None:
         self._show_progress()
         if outcome is Outcome.STOPPED:
             done = sum(1 for r in self.results if r.trial.round == self.round)
@@ -482,11 +440,6 @@ class HyperparamLabPage(QWidget):
                     ),
                     Level.INFO,
                 )
-
-    @Slot(object)
-    def _on_failed(self, error: WorkerError) -> None:
-        if self.runner.is_current(self.sender()):
-            self.controls.message.show_message(failed_message(error))
 
     def _show_progress(self) -> None:
         total = len(self.trials)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -61,7 +60,7 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.lab_widgets import (
-    RunControls,
+    LabRunView,
     count_spin,
     failed_message,
     fill_table,
@@ -75,6 +74,7 @@ from zdl_gui.tabs.lab_widgets import (
 from zdl_gui.tabs.training_jobs import gui_friendly_blas
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
+from zdl_gui.widgets.sizing import panes
 from zdl_gui.workers import GeneratorWorker, Outcome, WorkerError
 
 if TYPE_CHECKING:
@@ -216,12 +216,7 @@ class HistogramView(QWidget):
         layout.addWidget(self.verdict_label)
         plots_holder = QWidget()
         plots_holder.setLayout(plots_row)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(plots_holder)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = panes(Qt.Orientation.Vertical, plots_holder, self.table, stretch=(3, 1))
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
@@ -299,20 +294,15 @@ class HistogramView(QWidget):
             failed=self._on_failed,
         )
 
-    @Slot(object)
     def _on_items(self, items: list[object]) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
         computed = items[-1]
         assert isinstance(computed, ComputedExperiment)
         self.experiment, self.seconds = computed.experiment, computed.seconds
         self._set_stale(False)
         self.show_experiment()
 
-    @Slot(object)
     def _on_failed(self, error: WorkerError) -> None:
-        if self.runner.is_current(self.sender()):
-            self.std_message.show_message(failed_message(error))
+        self.std_message.show_message(failed_message(error))
 
     def _set_stale(self, stale: bool) -> None:
         self.stale = stale
@@ -732,13 +722,11 @@ class SymmetryView(QWidget):
         return header, rows
 
 
-class ComparisonView(QWidget):
+class ComparisonView(LabRunView):
     """Fig. 6-15: std 0.01, Xavier and He trained side by side, the loss curves overlaid."""
 
     def __init__(self, context: LabContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.runner = context.runner("init-comparison")
+        super().__init__(context, "init-comparison", parent)
         self.histories: list[RunHistory] = []
         self.iterations = 0
 
@@ -746,7 +734,6 @@ class ComparisonView(QWidget):
         self.iterations_label = QLabel()
         self.iterations_spin = count_spin(10, 100_000, 2000, 100)
         self.iterations_label.setBuddy(self.iterations_spin)
-        self.controls = RunControls()
         row = QHBoxLayout()
         row.addWidget(self.iterations_label)
         row.addWidget(self.iterations_spin)
@@ -768,27 +755,17 @@ class ComparisonView(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.summary)
 
-        self.controls.start_button.clicked.connect(self.start)
-        self.controls.stop_button.clicked.connect(self.stop)
-        context.data_changed.connect(self._sync)
         self._apply_colors()
         self._sync()
 
     def persistent_widgets(self) -> dict[str, QWidget]:
         return {"compare_iterations": self.iterations_spin}
 
-    @property
-    def running(self) -> bool:
-        return self.runner.active
-
-    @Slot()
-    def _sync(self) -> None:
-        self.controls.set_running(self.running, self.context.dataset is not None)
-
     @Slot()
     def start(self) -> bool:
-        data = self.context.dataset
-        if data is None or self.running:
+        """Train the three networks of Fig. 6-15 side by side."""
+        data = self.data_to_start()
+        if data is None:
             return False
         self.iterations = self.iterations_spin.value()
         self.histories = [RunHistory(self.iterations) for _ in COMPARISON_NAMES]
@@ -797,30 +774,18 @@ class ComparisonView(QWidget):
         self.plot.setXRange(0, self.iterations, padding=0.02)
         self.controls.message.clear_message()
         self.summary.setText("")
-        self.runner.start(
+        self.run(
             functools.partial(
                 comparison_job,
                 iterations=self.iterations,
                 seed=self.context.seed,
                 data=data,
                 source=self.context.source,
-            ),
-            items=self._on_items,
-            done=self._on_done,
-            failed=self._on_failed,
+            )
         )
-        self._sync()
-        self._show_progress()
         return True
 
-    @Slot()
-    def stop(self) -> None:
-        self.runner.stop()
-
-    @Slot(object)
-    def _on_items(self, items: list[object]) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
+    def take_items(self, items: list[object]) -> None:
         per_run: list[list] = [[] for _ in self.histories]
         for item in items:
             if isinstance(item, RunStep):
@@ -854,11 +819,7 @@ class ComparisonView(QWidget):
             )
         )
 
-    @Slot(object)
-    def _on_done(self, outcome: Outcome) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
-        self._sync()
+    def finished(self, outcome: Outcome) -> None:
         self._draw()
         self._show_progress()
         if outcome is Outcome.STOPPED:
@@ -866,11 +827,6 @@ class ComparisonView(QWidget):
                 stopped_message(self._done_updates(), self.iterations * 3), Level.INFO
             )
         self._show_summary()
-
-    @Slot(object)
-    def _on_failed(self, error: WorkerError) -> None:
-        if self.runner.is_current(self.sender()):
-            self.controls.message.show_message(failed_message(error))
 
     def _show_summary(self) -> None:
         parts = []

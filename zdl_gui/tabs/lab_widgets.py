@@ -1,11 +1,12 @@
-"""Small widgets and helpers shared by the chapter 6 labs: run controls, tables, messages."""
+"""Widgets and helpers shared by the chapter 6 labs: run controls and views, tables, messages."""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,11 @@ from PySide6.QtWidgets import (
 from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.widgets.inline_message import InlineMessage
-from zdl_gui.workers import WorkerError
+from zdl_gui.workers import Job, Outcome, WorkerError
+
+if TYPE_CHECKING:
+    from core.datasets import Dataset
+    from zdl_gui.tabs.labs_tab import LabContext
 
 
 def note_label() -> QLabel:
@@ -174,3 +179,78 @@ def failed_message(error: WorkerError) -> str:
     return QCoreApplication.translate(
         "RunControls", "The lab stopped with an error: {0}: {1}"
     ).format(type(error.exception).__name__, error.exception)
+
+
+class LabRunView(QWidget):
+    """A lab view whose job runs in one of the context's runners, under Start and Stop.
+
+    A subclass builds its job in :meth:`start` and hands it to :meth:`run`, takes what the
+    worker yields in :meth:`take_items`, and reports the end in :meth:`finished`; the runner
+    passes on only what the current job sends. A job's error is shown under the controls.
+    """
+
+    def __init__(self, context: LabContext, runner_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.runner = context.runner(runner_name)
+        self.controls = RunControls()
+        self.controls.start_button.clicked.connect(self.start)
+        self.controls.stop_button.clicked.connect(self.stop)
+        context.data_changed.connect(self._sync)
+
+    @property
+    def running(self) -> bool:
+        return self.runner.active
+
+    def data_to_start(self) -> Dataset | None:
+        """The loaded data, or None when there is none or a job is already running."""
+        return None if self.running else self.context.dataset
+
+    def training_samples_fit(self, data: Dataset, wanted: int) -> bool:
+        """Whether ``data`` has ``wanted`` training samples; if not, say so under the controls."""
+        if wanted <= len(data.x_train):
+            return True
+        self.controls.message.show_message(
+            QCoreApplication.translate(
+                "RunControls", "{0} has only {1} training samples; choose at most that many."
+            ).format(data.name, T.count(len(data.x_train)))
+        )
+        return False
+
+    @Slot()
+    def start(self) -> bool:
+        """Start the job from the inputs; False when it cannot start (and why is shown)."""
+        raise NotImplementedError
+
+    @Slot()
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def run(self, job: Job) -> None:
+        """Run ``job`` in the runner (stopping any job before it) and show it running."""
+        self.runner.start(job, items=self.take_items, done=self._on_done, failed=self._on_failed)
+        self._sync()
+        self._show_progress()
+
+    @Slot()
+    def _sync(self) -> None:
+        """Enable what can be used now: Start needs data and no job running."""
+        self.controls.set_running(self.running, self.context.dataset is not None)
+
+    def _show_progress(self) -> None:
+        """Show how far the job is in the controls' progress bar and status line."""
+        raise NotImplementedError
+
+    def take_items(self, items: list[Any]) -> None:
+        """Take what the current job yielded since the last batch."""
+        raise NotImplementedError
+
+    def finished(self, outcome: Outcome) -> None:
+        """The current job ended (controls already synced): finished, stopped or failed."""
+
+    def _on_done(self, outcome: Outcome) -> None:
+        self._sync()
+        self.finished(outcome)
+
+    def _on_failed(self, error: WorkerError) -> None:
+        self.controls.message.show_message(failed_message(error))

@@ -76,8 +76,9 @@ class LabRunner(QObject):
     """One lab's background job: start it in a worker, stop it, shut it down in bounded time.
 
     Starting a new job stops the one before; an old worker still finishing its current item is
-    kept until its thread has ended. ``active`` is True from :meth:`start` until the current
-    worker's ``done`` has arrived (this runner hears it before the page does).
+    kept until its thread has ended, and what it still sends is dropped here, so a page's
+    callbacks only ever hear from the current job. ``active`` is True from :meth:`start` until
+    the current worker's ``done`` arrives, and already False when the page's ``done`` is called.
     """
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
@@ -86,6 +87,9 @@ class LabRunner(QObject):
         self.worker: GeneratorWorker | None = None
         self.active = False
         self._retired: list[GeneratorWorker] = []
+        self._items: Callable[[list[Any]], None] | None = None
+        self._done: Callable[[Outcome], None] | None = None
+        self._failed: Callable[[WorkerError], None] | None = None
 
     def start(
         self,
@@ -96,16 +100,13 @@ class LabRunner(QObject):
         failed: Callable[[WorkerError], None] | None = None,
         interval: float = DEFAULT_INTERVAL,
     ) -> GeneratorWorker:
-        """Run ``job`` in a new worker; ``items``, ``done`` and ``failed`` are the page's slots."""
+        """Run ``job`` in a new worker; ``items``, ``done`` and ``failed`` hear from it alone."""
         self.retire()
         worker = GeneratorWorker(job, name=f"zdl-lab-{self.name}", interval=interval)
-        worker.done.connect(self._on_done)  # first, so ``active`` is False when the page hears
-        if items is not None:
-            worker.items.connect(items)
-        if failed is not None:
-            worker.failed.connect(failed)
-        if done is not None:
-            worker.done.connect(done)
+        worker.items.connect(self._on_items)
+        worker.failed.connect(self._on_failed)
+        worker.done.connect(self._on_done)
+        self._items, self._done, self._failed = items, done, failed
         self.worker = worker
         self.active = True
         worker.start()
@@ -115,10 +116,6 @@ class LabRunner(QObject):
         """Ask the current job to stop at its next item (a no-op when none runs)."""
         if self.worker is not None:
             self.worker.stop()
-
-    def is_current(self, sender: QObject | None) -> bool:
-        """Whether ``sender`` (a page slot's ``self.sender()``) is this runner's current worker."""
-        return sender is not None and sender is self.worker
 
     def retire(self) -> None:
         """Stop the current worker and forget it (kept alive until its thread ends)."""
@@ -141,10 +138,24 @@ class LabRunner(QObject):
         self._retired.clear()
 
     @Slot(object)
-    def _on_done(self, _outcome: Outcome) -> None:
+    def _on_items(self, items: list[Any]) -> None:
+        if self.sender() is self.worker and self._items is not None:
+            self._items(items)
+
+    @Slot(object)
+    def _on_failed(self, error: WorkerError) -> None:
+        if self.sender() is self.worker and self._failed is not None:
+            self._failed(error)
+
+    @Slot(object)
+    def _on_done(self, outcome: Outcome) -> None:
+        # one slot both ends the job and tells the page: no moment where one is seen without
+        # the other
         sender = self.sender()
         if sender is self.worker:
             self.active = False
+            if self._done is not None:
+                self._done(outcome)
         elif isinstance(sender, GeneratorWorker) and sender in self._retired:
             sender.wait(1000)
             self._retired.remove(sender)
@@ -420,10 +431,7 @@ class LabsTab(StudyTab):
             done=self._on_load_done,
         )
 
-    @Slot(object)
     def _on_data_loaded(self, items: list[object]) -> None:
-        if not self._loader.is_current(self.sender()):
-            return
         loaded = items[-1]
         assert isinstance(loaded, LoadedData)
         if loaded.request.source == "mnist":
@@ -432,10 +440,7 @@ class LabsTab(StudyTab):
         self.context.set_loaded(loaded)
         self._show_data_info()
 
-    @Slot(object)
     def _on_data_failed(self, error: WorkerError) -> None:
-        if not self._loader.is_current(self.sender()):
-            return
         exc = error.exception
         self.context.set_loaded(None)
         if isinstance(exc, (DatasetError, ValueError, OSError)):
@@ -451,11 +456,9 @@ class LabsTab(StudyTab):
                 self.tr("Loading failed: {0}: {1}").format(type(exc).__name__, exc)
             )
 
-    @Slot(object)
     def _on_load_done(self, _outcome: Outcome) -> None:
-        if self._loader.is_current(self.sender()):
-            self._loading = False
-            self._show_data_info()
+        self._loading = False
+        self._show_data_info()
 
     def _show_data_info(self) -> None:
         if self._loading:

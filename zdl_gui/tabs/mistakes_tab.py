@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -48,7 +47,7 @@ from zdl_gui.tabs.base import StudyTab, Table, run_standalone
 from zdl_gui.tabs.code_check_page import CodeCheckPage, CodeView, chapter_title, monospace_font
 from zdl_gui.tabs.registry import CHAPTERS, tr_chapters
 from zdl_gui.theme import curve_color, is_dark
-from zdl_gui.widgets.sizing import vertical_scroll
+from zdl_gui.widgets.sizing import panes, vertical_scroll
 
 #: Title and explanation of every mistake, by id (English source, translated where shown).
 TEXTS: dict[str, tuple[str, str]] = {
@@ -559,13 +558,9 @@ class MistakesGalleryPage(QWidget):
         column.addStretch(1)
         self.detail_scroll = vertical_scroll(content)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail_scroll)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 800])
-        splitter.setChildrenCollapsible(False)
+        splitter = panes(
+            Qt.Orientation.Horizontal, left, self.detail_scroll, stretch=(0, 1), sizes=[260, 800]
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -11,13 +11,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.network_views import Histogram
 from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.tabs.training_jobs import NetworkSnapshot
 from zdl_gui.theme import curve_color, is_dark
+from zdl_gui.widgets.sizing import panes
 
 NEGATIVE, POSITIVE = "#0072B2", "#D55E00"  # Okabe–Ito blue and vermillion
 
@@ -83,16 +84,8 @@ class NetworkInspector(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.weights_plot, 1)
         left_layout.addWidget(self.weights_caption)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.weight_hist_plot)
-        right.addWidget(self.activation_hist_plot)
-        right.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        right = panes(Qt.Orientation.Vertical, self.weight_hist_plot, self.activation_hist_plot)
+        splitter = panes(Qt.Orientation.Horizontal, left, right)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()

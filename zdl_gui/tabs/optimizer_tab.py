@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import pyqtgraph as pg
-import qtawesome as qta
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -23,10 +22,9 @@ from PySide6.QtCore import (
     QObject,
     QSignalBlocker,
     Qt,
-    QTimer,
     Slot,
 )
-from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -40,7 +38,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -64,6 +61,7 @@ from zdl_gui.settings import Settings
 from zdl_gui.tabs.base import StudyTab, Table, run_standalone
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
+from zdl_gui.widgets.playback_bar import PlaybackBar, Speed
 from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
 
 #: The book's four first (its figure), then the two the figure leaves out.
@@ -148,8 +146,7 @@ VIEW_X = (-10.0, 10.0)
 VIEW_Y = (-5.0, 5.0)
 LR_RANGE = (0.001, 100.0)
 LR_DECIMALS = 3
-SPEED_RANGE = (1, 30)  # steps per second
-DEFAULT_SPEED = 5
+SPEED = Speed(1, 30, 5)  # steps per second
 PRECISION = 4  # significant digits in the table
 MINUS = "\u2212"
 
@@ -195,8 +192,6 @@ class OptimizerTab(StudyTab):
         self._ready = False
         self.runs: dict[str, RaceRun] = {}
         self.step = STEPS
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._advance)
 
         self._build_controls()
         self._build_plot()
@@ -207,7 +202,7 @@ class OptimizerTab(StudyTab):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 0, 0, 0)
         right_layout.addWidget(self.plot, 1)
-        right_layout.addLayout(self.player_row)
+        right_layout.addWidget(self.playback)
         right_layout.addWidget(self.table)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -219,11 +214,10 @@ class OptimizerTab(StudyTab):
             self.lr_spins[name].valueChanged.connect(self._learning_rate_changed)
         self.function_combo.currentIndexChanged.connect(self._function_changed)
         self.book_button.clicked.connect(self.reset_learning_rates)
-        self.play_button.clicked.connect(self.toggle_play)
-        self.step_button.clicked.connect(self.step_once)
-        self.reset_button.clicked.connect(self.rewind)
-        self.end_button.clicked.connect(self.show_end)
-        self.speed_slider.valueChanged.connect(self._speed_changed)
+        self.playback.tick.connect(self.step_once)
+        self.playback.step_forward.connect(self.step_once)
+        self.playback.rewind.connect(self.rewind)
+        self.playback.to_end.connect(self.show_end)
 
         self.finish_setup()
         self._ready = True
@@ -316,27 +310,10 @@ class OptimizerTab(StudyTab):
         self.plot.getViewBox().sigResized.connect(self._reset_view)
 
     def _build_player(self) -> None:
-        self.play_button = QPushButton()
-        self.step_button = QPushButton()
-        self.reset_button = QPushButton()
-        self.end_button = QPushButton()
+        self.playback = PlaybackBar(speed=SPEED)
         self.step_label = QLabel()
         self.step_label.setMinimumWidth(90)
-        self.speed_label = QLabel()
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setRange(*SPEED_RANGE)
-        self.speed_slider.setValue(DEFAULT_SPEED)
-        self.speed_slider.setMinimumWidth(80)
-        self.speed_label.setBuddy(self.speed_slider)
-        row = QHBoxLayout()
-        for button in (self.play_button, self.step_button, self.reset_button, self.end_button):
-            row.addWidget(button)
-        row.addSpacing(8)
-        row.addWidget(self.step_label)
-        row.addStretch(1)
-        row.addWidget(self.speed_label)
-        row.addWidget(self.speed_slider, 1)
-        self.player_row = row
+        self.playback.add_widget(self.step_label)
 
     def _build_table(self) -> None:
         table = QTableWidget(0, 5)
@@ -391,14 +368,7 @@ class OptimizerTab(StudyTab):
                 "zig-zags sideways: the trouble of §6.1.3 comes from the valley's shape."
             )
         )
-        self.play_button.setToolTip(self.tr("Play or pause the race"))
-        self.step_button.setText(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("One step forward"))
-        self.reset_button.setText(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("Back to the start, step 0"))
-        self.end_button.setText(self.tr("End"))
-        self.end_button.setToolTip(self.tr("Show every step at once"))
-        self.speed_slider.setToolTip(self.tr("Steps per second while playing"))
+        self.playback.retranslate_ui()
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Optimizer"),
@@ -417,8 +387,6 @@ class OptimizerTab(StudyTab):
         self.table.horizontalHeaderItem(COL_GRAD).setToolTip(
             self.tr("g = ∇f(x, y), the gradient at the current point")
         )
-        self._update_play_button()
-        self._update_speed_label()
         if self._ready:
             self._update_legend()
             self._show_messages()
@@ -433,7 +401,7 @@ class OptimizerTab(StudyTab):
             widgets[f"race_{name}"] = self.checks[name]
             widgets[f"lr_{name}"] = self.lr_spins[name]
         widgets["function"] = self.function_combo
-        widgets["speed"] = self.speed_slider
+        widgets["speed"] = self.playback.speed_slider
         return widgets
 
     def plot_for_export(self) -> pg.PlotItem:
@@ -458,7 +426,7 @@ class OptimizerTab(StudyTab):
 
     def shutdown(self) -> None:
         """Stop the animation and remember the inputs."""
-        self.timer.stop()
+        self.playback.pause()
         super().shutdown()
 
     # --- the race -----------------------------------------------------------------------------
@@ -514,87 +482,28 @@ class OptimizerTab(StudyTab):
 
     # --- the animation ------------------------------------------------------------------------
 
-    def is_playing(self) -> bool:
-        return self.timer.isActive()
-
-    @Slot()
-    def toggle_play(self) -> None:
-        if self.is_playing():
-            self.pause()
-        else:
-            self.play()
-
-    def play(self) -> None:
-        """Animate from the current step (from step 0 when at the end)."""
-        if self.step >= STEPS:
-            self.step = 0
-            self._show_step()
-        self.timer.start(self._interval())
-        self._update_play_button()
-
-    def pause(self) -> None:
-        self.timer.stop()
-        self._update_play_button()
-
     def restart(self) -> None:
         """Back to step 0 and play."""
-        self.step = 0
-        self._show_step()
-        self.play()
+        self.rewind()
+        self.playback.play()
 
     @Slot()
     def step_once(self) -> None:
-        """Pause, then one step forward."""
-        self.pause()
         if self.step < STEPS:
             self.step += 1
             self._show_step()
 
     @Slot()
     def rewind(self) -> None:
-        """Pause at step 0: every optimizer at the start."""
-        self.pause()
+        """Step 0: every optimizer at the start."""
         self.step = 0
         self._show_step()
 
     @Slot()
     def show_end(self) -> None:
-        """Pause at the last step: the whole race, like the book's figure."""
-        self.pause()
+        """The last step: the whole race, like the book's figure."""
         self.step = STEPS
         self._show_step()
-
-    @Slot()
-    def _advance(self) -> None:
-        self.step = min(self.step + 1, STEPS)
-        self._show_step()
-        if self.step >= STEPS:
-            self.pause()
-
-    def _interval(self) -> int:
-        return round(1000 / self.speed_slider.value())
-
-    @Slot(int)
-    def _speed_changed(self, _value: int) -> None:
-        self._update_speed_label()
-        if self.is_playing():
-            self.timer.setInterval(self._interval())
-
-    def _update_speed_label(self) -> None:
-        self.speed_label.setText(self.tr("Speed: {0} steps/s").format(self.speed_slider.value()))
-
-    def _update_play_button(self) -> None:
-        playing = self.is_playing()
-        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
-        self.play_button.setIcon(self._icon("mdi6.pause" if playing else "mdi6.play"))
-
-    def _icon(self, name: str) -> QIcon:
-        return qta.icon(name, color=self.palette().color(QPalette.ColorRole.ButtonText))
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        """Stop playing while the view is not shown (another view was opened)."""
-        self.pause()
-        super().hideEvent(event)
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -653,13 +562,6 @@ class OptimizerTab(StudyTab):
         self.legend.setBrush(pg.mkBrush(background))
         self.legend.setPen(pg.mkPen(muted))
         self.legend.setLabelTextColor(text)
-        self._update_play_button()
-        for button, icon in (
-            (self.step_button, "mdi6.step-forward"),
-            (self.reset_button, "mdi6.skip-previous"),
-            (self.end_button, "mdi6.skip-next"),
-        ):
-            button.setIcon(self._icon(icon))
         if self._ready:
             self._draw_heads()
 
@@ -688,7 +590,7 @@ class OptimizerTab(StudyTab):
             self.path_items[name].setData(run.path[:end, 0], run.path[:end, 1])
         self._draw_heads()
         self.step_label.setText(self.tr("step {0} / {1}").format(self.step, STEPS))
-        self.step_button.setEnabled(self.step < STEPS)
+        self.playback.set_position(at_start=self.step == 0, at_end=self.step >= STEPS)
         self._fill_table()
 
     def _draw_heads(self) -> None:

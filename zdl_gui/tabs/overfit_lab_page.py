@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -51,9 +50,8 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.lab_widgets import (
-    RunControls,
+    LabRunView,
     count_spin,
-    failed_message,
     fill_table,
     note_label,
     read_only_table,
@@ -64,8 +62,8 @@ from zdl_gui.tabs.lab_widgets import (
 from zdl_gui.tabs.training_jobs import gui_friendly_blas
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import Level
-from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
-from zdl_gui.workers import GeneratorWorker, Outcome, WorkerError
+from zdl_gui.widgets.sizing import fit_scroll_width, panes, vertical_scroll
+from zdl_gui.workers import GeneratorWorker, Outcome
 
 if TYPE_CHECKING:
     from core.datasets import Dataset
@@ -115,13 +113,11 @@ class OverfitRun:
     color_index: int
 
 
-class OverfitLabPage(QWidget):
+class OverfitLabPage(LabRunView):
     """§6.4: training and test accuracy of a deep network on 300 samples, with the cures."""
 
     def __init__(self, context: LabContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.runner = context.runner("overfit")
+        super().__init__(context, "overfit", parent)
         self.runs: list[OverfitRun] = []
         self._queue: list[OverfitRun] = []
         self._current = -1
@@ -162,7 +158,6 @@ class OverfitLabPage(QWidget):
         dropout_row.addWidget(self.dropout_spin, 1)
         form.addRow(dropout_row)
         column.addWidget(self.setup_box)
-        self.controls = RunControls()
         self.book_button = QPushButton()
         self.clear_button = QPushButton()
         column.addWidget(self.controls)
@@ -193,35 +188,23 @@ class OverfitLabPage(QWidget):
         dropout_layout.addWidget(self.dropout_note)
         dropout_layout.addWidget(self.dropout_table)
 
-        curves = QSplitter(Qt.Orientation.Vertical)
-        curves.addWidget(self.plot)
-        curves.addWidget(self.runs_table)
-        curves.setStretchFactor(0, 4)
-        curves.setStretchFactor(1, 1)
-        curves.setChildrenCollapsible(False)
+        curves = panes(Qt.Orientation.Vertical, self.plot, self.runs_table, stretch=(4, 1))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(curves, 1)
         right_layout.addWidget(self.dropout_box)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([290, 720])
+        splitter = panes(
+            Qt.Orientation.Horizontal, self.scroll, right, stretch=(0, 1), sizes=[290, 720]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(splitter)
 
-        self.controls.start_button.clicked.connect(self.start)
-        self.controls.stop_button.clicked.connect(self.stop)
         self.book_button.clicked.connect(self.start_book_comparison)
         self.clear_button.clicked.connect(self.clear_runs)
         self.dropout_check.toggled.connect(self._on_dropout_toggled)
         self.dropout_spin.valueChanged.connect(self.show_dropout)
-        context.data_changed.connect(self._sync)
         context.seed_changed.connect(self.show_dropout)
         self._apply_colors()
         self._on_dropout_toggled()
@@ -237,14 +220,10 @@ class OverfitLabPage(QWidget):
             "overfit_dropout_ratio": self.dropout_spin,
         }
 
-    @property
-    def running(self) -> bool:
-        return self.runner.active
-
     @Slot()
     def _sync(self) -> None:
+        super()._sync()
         can = self.context.dataset is not None
-        self.controls.set_running(self.running, can)
         self.book_button.setEnabled(not self.running and can)
         self.clear_button.setEnabled(not self.running and bool(self.runs))
         self.setup_box.setEnabled(not self.running)
@@ -289,30 +268,16 @@ class OverfitLabPage(QWidget):
         )
 
     def _start(self, configs: tuple[RunConfig, ...]) -> bool:
-        data = self.context.dataset
-        if data is None or self.running:
-            return False
+        data = self.data_to_start()
         n_train = self.samples_spin.value()
-        if n_train > len(data.x_train):
-            self.controls.message.show_message(
-                self.tr("{0} has only {1} training samples; choose at most that many.").format(
-                    data.name, T.count(len(data.x_train))
-                )
-            )
+        if data is None or not self.training_samples_fit(data, n_train):
             return False
         self.controls.message.clear_message()
         self._plan = planned_length(configs[0], n_train)
         self._queue = [self._new_run(config) for config in configs]
         self._current = -1
-        self.runner.start(
-            functools.partial(overfit_job, configs=configs, data=data, n_train=n_train),
-            items=self._on_items,
-            done=self._on_done,
-            failed=self._on_failed,
-        )
         self.plot.setXRange(0, configs[0].length, padding=0.02)
-        self._sync()
-        self._show_progress()
+        self.run(functools.partial(overfit_job, configs=configs, data=data, n_train=n_train))
         return True
 
     def _new_run(self, config: RunConfig) -> OverfitRun:
@@ -355,14 +320,7 @@ class OverfitLabPage(QWidget):
         self._relabel()
         self._sync()
 
-    @Slot()
-    def stop(self) -> None:
-        self.runner.stop()
-
-    @Slot(object)
-    def _on_items(self, items: list[object]) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
+    def take_items(self, items: list[object]) -> None:
         changed: set[int] = set()
         pending: dict[int, list[TrainStep]] = {}
         for item in items:
@@ -406,11 +364,7 @@ class OverfitLabPage(QWidget):
             )
         )
 
-    @Slot(object)
-    def _on_done(self, outcome: Outcome) -> None:
-        if not self.runner.is_current(self.sender()):
-            return
-        self._sync()
+    def finished(self, outcome: Outcome) -> None:
         self._show_progress()
         self._show_runs_table()
         if outcome is Outcome.STOPPED:
@@ -418,11 +372,6 @@ class OverfitLabPage(QWidget):
             self.controls.message.show_message(
                 stopped_message(done, self._plan[0] * len(self._queue)), Level.INFO
             )
-
-    @Slot(object)
-    def _on_failed(self, error: WorkerError) -> None:
-        if self.runner.is_current(self.sender()):
-            self.controls.message.show_message(failed_message(error))
 
     # --- labels and tables ---
 

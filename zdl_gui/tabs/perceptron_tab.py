@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSlider,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,6 +52,7 @@ from zdl_gui.settings import Settings
 from zdl_gui.tabs.base import StudyTab, Table, run_standalone
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
+from zdl_gui.widgets.sizing import panes
 
 #: The range of w1, w2, b and θ in the controls, and the slider's step (0.01).
 LIMIT = 2.0
@@ -314,13 +314,13 @@ class PerceptronTab(StudyTab):
         right_layout.addWidget(self.plot_caption)
         right_layout.addLayout(tables)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.controls_scroll)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 690])
+        splitter = panes(
+            Qt.Orientation.Horizontal,
+            self.controls_scroll,
+            right,
+            stretch=(0, 1),
+            sizes=[360, 690],
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from core.datasets import Dataset
 from core.network_views import Predictions
 from zdl_gui.tabs import training_text as T
 from zdl_gui.theme import is_dark
+from zdl_gui.widgets.sizing import panes
 
 #: Samples shown in the gallery.
 GALLERY_SIZE = 60
@@ -92,12 +92,7 @@ class PredictionView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.gallery_caption)
         right_layout.addWidget(self.gallery, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter = panes(Qt.Orientation.Horizontal, left, right)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -43,6 +42,7 @@ from core.matrix_shapes import (
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.shapes_drawing import DotDiagram
 from zdl_gui.tabs.shapes_text import CHECK, match_color
+from zdl_gui.widgets.playback_bar import PlaybackBar
 from zdl_gui.widgets.sizing import fit_table_height
 
 #: How many inputs the batch toggle feeds at once (the book's batch_size, §3.6.3).
@@ -149,23 +149,16 @@ class NetworkStepsPage(QWidget):
         self._batch = forward_steps(network, book_batch(BATCH_SIZE))
         self._argmax: BatchArgmax = batch_argmax(self._batch[-1].value)
         self._index = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(PLAY_INTERVAL_MS)
-        self._timer.timeout.connect(self._on_tick)
 
         # --- the step bar ---
-        self.reset_button = QPushButton()
-        self.previous_button = QPushButton()
-        self.next_button = QPushButton()
-        self.play_button = QPushButton()
-        self.play_button.setCheckable(True)
+        self.playback = PlaybackBar(
+            ("rewind", "back", "step", "play"), interval_ms=PLAY_INTERVAL_MS, icons=False
+        )
         self.step_label = QLabel()
+        self.playback.add_widget(self.step_label)
         self.batch_check = QCheckBox()
         bar = QHBoxLayout()
-        for button in (self.reset_button, self.previous_button, self.next_button, self.play_button):
-            bar.addWidget(button)
-        bar.addSpacing(12)
-        bar.addWidget(self.step_label)
+        bar.addWidget(self.playback)
         bar.addStretch(1)
         bar.addWidget(self.batch_check)
 
@@ -233,10 +226,10 @@ class NetworkStepsPage(QWidget):
         layout.addLayout(bar)
         layout.addLayout(body, 1)
 
-        self.reset_button.clicked.connect(self._on_reset)
-        self.previous_button.clicked.connect(self._on_previous)
-        self.next_button.clicked.connect(self._on_next)
-        self.play_button.toggled.connect(self._on_play_toggled)
+        self.playback.rewind.connect(self._on_reset)
+        self.playback.step_back.connect(self._on_previous)
+        self.playback.step_forward.connect(self._on_next)
+        self.playback.tick.connect(self._on_next)
         self.batch_check.toggled.connect(self._on_batch_toggled)
         self.table.currentCellChanged.connect(self._on_row_chosen)
 
@@ -255,10 +248,6 @@ class NetworkStepsPage(QWidget):
     def current(self) -> ForwardStep:
         return self.steps[self._index]
 
-    @property
-    def is_playing(self) -> bool:
-        return self._timer.isActive()
-
     def persistent_widgets(self) -> dict[str, QWidget]:
         return {"network_batch": self.batch_check}
 
@@ -271,7 +260,6 @@ class NetworkStepsPage(QWidget):
 
     @Slot()
     def _on_reset(self) -> None:
-        self.play_button.setChecked(False)
         self.go_to(0)
 
     @Slot()
@@ -281,22 +269,6 @@ class NetworkStepsPage(QWidget):
     @Slot()
     def _on_next(self) -> None:
         self.go_to(self._index + 1)
-
-    @Slot(bool)
-    def _on_play_toggled(self, playing: bool) -> None:
-        if playing:
-            if self._index == len(self.steps) - 1:
-                self.go_to(0)
-            self._timer.start()
-        else:
-            self._timer.stop()
-        self._retranslate_play()
-
-    @Slot()
-    def _on_tick(self) -> None:
-        self.go_to(self._index + 1)
-        if self._index == len(self.steps) - 1:
-            self.play_button.setChecked(False)
 
     @Slot(bool)
     def _on_batch_toggled(self, _checked: bool) -> None:
@@ -309,7 +281,7 @@ class NetworkStepsPage(QWidget):
 
     def stop(self) -> None:
         """Stop playing (the tab is closing)."""
-        self._timer.stop()
+        self.playback.pause()
 
     # --- showing ----------------------------------------------------------------------------------------
 
@@ -320,8 +292,7 @@ class NetworkStepsPage(QWidget):
         self.step_label.setText(
             self.tr("Step {0} of {1}: {2}").format(self._index + 1, len(steps), formula(step))
         )
-        self.previous_button.setEnabled(self._index > 0)
-        self.next_button.setEnabled(self._index < len(steps) - 1)
+        self.playback.set_position(self._index == 0, self._index == len(steps) - 1)
         self._fill_table(steps)
         self.formula_label.setText(formula(step))
         self.explain_label.setText(self._explanation(step, batch))
@@ -451,16 +422,10 @@ class NetworkStepsPage(QWidget):
                 rows.append([name, format_shape(value.shape), str(index), float(value[index])])
         return ["array", "shape", "index", "value"], rows
 
-    def _retranslate_play(self) -> None:
-        self.play_button.setText(
-            self.tr("Pause") if self.play_button.isChecked() else self.tr("Play")
-        )
-
     def retranslate_ui(self) -> None:
-        self.reset_button.setText(self.tr("Reset"))
-        self.previous_button.setText(self.tr("◀ Previous"))
-        self.next_button.setText(self.tr("Next ▶"))
-        self._retranslate_play()
+        self.playback.retranslate_ui()
+        self.playback.back_button.setText(self.tr("◀ Previous"))
+        self.playback.step_button.setText(self.tr("Next ▶"))
         self.batch_check.setText(self.tr("Batch: {0} inputs at once").format(BATCH_SIZE))
         self.batch_check.setToolTip(
             self.tr(

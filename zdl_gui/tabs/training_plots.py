@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs import training_text as T
 from zdl_gui.tabs.base import Table
 from zdl_gui.theme import curve_color
+from zdl_gui.widgets.sizing import panes
 
 #: Seconds between two redraws of the accuracy curves while a run trains.
 ACCURACY_PERIOD = 0.5
@@ -124,12 +124,7 @@ class TrainingCurves(QWidget):
             cursor.hide()
             plot.addItem(cursor, ignoreBounds=True)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.loss_plot)
-        splitter.addWidget(self.acc_plot)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = panes(Qt.Orientation.Vertical, self.loss_plot, self.acc_plot, stretch=(3, 2))
 
         self.x_label = QLabel()
         self.x_combo = QComboBox()

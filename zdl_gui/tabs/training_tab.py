@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -77,7 +76,7 @@ from zdl_gui.tabs.training_jobs import (
 from zdl_gui.tabs.training_plots import Run, TrainingCurves
 from zdl_gui.tabs.training_setup import TrainingSetupPanel
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
+from zdl_gui.widgets.sizing import fit_scroll_width, panes, vertical_scroll
 from zdl_gui.workers import GeneratorWorker, Job, Outcome, WorkerError
 
 #: Redraw period of the plots (≈ 30 Hz).
@@ -207,13 +206,9 @@ class TrainingTab(StudyTab):
         right_layout.addWidget(self.run_message)
         right_layout.addWidget(self.learning_message)
         right_layout.addWidget(self.pages, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.setup_scroll)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 710])
+        splitter = panes(
+            Qt.Orientation.Horizontal, self.setup_scroll, right, stretch=(0, 1), sizes=[340, 710]
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
 

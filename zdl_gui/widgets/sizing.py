@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QTableWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTableWidget, QWidget
 
 
 def fit_scroll_width(scroll: QScrollArea) -> None:
@@ -30,3 +30,25 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroll
+
+
+def panes(
+    orientation: Qt.Orientation,
+    *widgets: QWidget,
+    stretch: tuple[int, ...] | None = None,
+    sizes: list[int] | None = None,
+) -> QSplitter:
+    """A splitter holding ``widgets`` that can be resized but never collapsed to nothing.
+
+    ``stretch`` gives each pane's share of extra room (equal shares by default); ``sizes`` the
+    starting sizes in pixels.
+    """
+    splitter = QSplitter(orientation)
+    for widget in widgets:
+        splitter.addWidget(widget)
+    for index, factor in enumerate(stretch or (1,) * len(widgets)):
+        splitter.setStretchFactor(index, factor)
+    splitter.setChildrenCollapsible(False)
+    if sizes is not None:
+        splitter.setSizes(sizes)
+    return splitter
