@@ -11,20 +11,19 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
+from core.derivative_steps import PRESETS as CURVES
 from core.derivative_steps import PRESETS_BY_ID, derivative_at, error_vs_h
 from core.descent import BOOK_START, descend
 from core.descent import PRESETS_BY_ID as SURFACES
+from zdl_gui.tabs.gradient_common import CUSTOM, FunctionPicker
 from zdl_gui.tabs.gradient_tab import GradientTab
 from zdl_gui.widgets.inline_message import Level
+from zdl_gui.widgets.sizing import VerticalScroll
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = GradientTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(show):
+    widget = show(GradientTab())
     yield widget
     widget.shutdown()
 
@@ -80,8 +79,8 @@ def f1(x):
 
 
 def test_opens_on_the_books_function_at_x_5(derivative):
-    assert derivative.preset_combo.currentData() == "function_1"
-    assert derivative.expression_edit.text() == "0.01*x^2 + 0.1*x"
+    assert derivative.function_box.preset_combo.currentData() == "function_1"
+    assert derivative.function_box.expression_edit.text() == "0.01*x^2 + 0.1*x"
     assert derivative.x_spin.value() == 5.0
     assert derivative.h_field.text() == "0.0001"
     assert derivative.cell_text("forward", 0) == "0.20000099999917254"  # N2
@@ -223,9 +222,9 @@ def test_bad_h_keeps_the_last_result(qtbot, derivative, text, expected):
 
 
 def test_typed_x_squared_is_recognised_as_the_preset(qtbot, derivative):
-    type_into(qtbot, derivative.expression_edit, "x^2")
-    assert derivative.preset_combo.currentData() == "square"
-    assert derivative.understood_label.text() == "Read as: f(x) = x²"
+    type_into(qtbot, derivative.function_box.expression_edit, "x^2")
+    assert derivative.function_box.preset_combo.currentData() == "square"
+    assert derivative.function_box.understood_label.text() == "Read as: f(x) = x²"
     assert derivative.exact_label.text() == "Exact derivative: f′(x) = 2·x"
     assert derivative.cell_text("exact", 0) == "10"  # at x = 5
     x, y = derivative.f_curve.getData()
@@ -233,8 +232,8 @@ def test_typed_x_squared_is_recognised_as_the_preset(qtbot, derivative):
 
 
 def test_own_formula_gets_an_exact_derivative_by_autodiff(qtbot, derivative):
-    type_into(qtbot, derivative.expression_edit, "x³ − 2x")
-    assert derivative.preset_combo.currentData() == "custom"
+    type_into(qtbot, derivative.function_box.expression_edit, "x³ − 2x")
+    assert derivative.function_box.preset_combo.currentData() == "custom"
     assert "automatic differentiation" in derivative.exact_label.text()
     assert float(derivative.cell_text("exact", 0)) == pytest.approx(3 * 25 - 2)
     _, fy = derivative.forward_errors.getOriginalDataset()
@@ -243,15 +242,15 @@ def test_own_formula_gets_an_exact_derivative_by_autodiff(qtbot, derivative):
 
 def test_import_os_is_refused_with_a_message(qtbot, derivative):
     before = derivative.f_curve.getData()[1].copy()
-    type_into(qtbot, derivative.expression_edit, "import os")
-    assert derivative.expression_message.isVisible()
-    assert derivative.expression_message.level is Level.ERROR
-    assert "Python code, not a formula" in derivative.expression_message.message
+    type_into(qtbot, derivative.function_box.expression_edit, "import os")
+    assert derivative.function_box.expression_message.isVisible()
+    assert derivative.function_box.expression_message.level is Level.ERROR
+    assert "Python code, not a formula" in derivative.function_box.expression_message.message
     assert "Showing the result for the last valid input" in derivative.stale_message.message
     np.testing.assert_array_equal(derivative.f_curve.getData()[1], before)
     assert derivative.f_curve.opacity() < 1.0  # visibly stale
-    type_into(qtbot, derivative.expression_edit, "sin(x)")
-    assert not derivative.expression_message.isVisible()
+    type_into(qtbot, derivative.function_box.expression_edit, "sin(x)")
+    assert not derivative.function_box.expression_message.isVisible()
     assert derivative.f_curve.opacity() == 1.0
 
 
@@ -268,12 +267,12 @@ def test_import_os_is_refused_with_a_message(qtbot, derivative):
     ],
 )
 def test_formula_errors_are_explained(qtbot, derivative, text, fragment):
-    type_into(qtbot, derivative.expression_edit, text)
-    assert fragment in derivative.expression_message.message
+    type_into(qtbot, derivative.function_box.expression_edit, text)
+    assert fragment in derivative.function_box.expression_message.message
 
 
 def test_undefined_point_is_said_and_nothing_breaks(qtbot, derivative):
-    type_into(qtbot, derivative.expression_edit, "log(x)")
+    type_into(qtbot, derivative.function_box.expression_edit, "log(x)")
     derivative.x_spin.setValue(-1.0)
     assert derivative.point_message.level is Level.ERROR
     assert "not defined at x = -1" in derivative.point_message.message
@@ -284,7 +283,9 @@ def test_undefined_point_is_said_and_nothing_breaks(qtbot, derivative):
 
 
 def test_no_derivative_at_the_corner_of_abs(qtbot, derivative):
-    derivative.preset_combo.setCurrentIndex(derivative.preset_combo.findData("abs"))
+    derivative.function_box.preset_combo.setCurrentIndex(
+        derivative.function_box.preset_combo.findData("abs")
+    )
     assert derivative.x_spin.value() == 0.0
     assert derivative.cell_text("exact", 0) == "does not exist"
     assert derivative.cell_text("forward", 0) == "1.0"
@@ -296,7 +297,9 @@ def test_no_derivative_at_the_corner_of_abs(qtbot, derivative):
 
 
 def test_pole_keeps_the_view_readable(qtbot, derivative):
-    derivative.preset_combo.setCurrentIndex(derivative.preset_combo.findData("reciprocal"))
+    derivative.function_box.preset_combo.setCurrentIndex(
+        derivative.function_box.preset_combo.findData("reciprocal")
+    )
     (_, _), (y_lo, y_hi) = derivative.main_plot.viewRange()
     assert -50 < y_lo < 0 < y_hi < 50  # 1/x near 0 does not squash the curve
     x, y = derivative.f_curve.getData()
@@ -487,16 +490,20 @@ def test_mouse_drag_of_the_start(qtbot, descent):
 
 
 def test_elongated_bowl_and_its_arrows(qtbot, descent):
-    descent.preset_combo.setCurrentIndex(descent.preset_combo.findData("elongated"))
+    descent.function_box.preset_combo.setCurrentIndex(
+        descent.function_box.preset_combo.findData("elongated")
+    )
     assert descent.start == (-7.0, 2.0)
-    assert descent.expression_edit.text() == "x0^2/20 + x1^2"
+    assert descent.function_box.expression_edit.text() == "x0^2/20 + x1^2"
     click_plot_at(qtbot, descent.contour_plot, -7.0, 2.0)
     np.testing.assert_allclose(descent.reading.gradient, [-0.7, 4.0], atol=1e-9)
     assert descent.status_message.message.startswith("Not there yet")
 
 
 def test_double_well_marks_its_stationary_points(qtbot, descent):
-    descent.preset_combo.setCurrentIndex(descent.preset_combo.findData("double_well"))
+    descent.function_box.preset_combo.setCurrentIndex(
+        descent.function_box.preset_combo.findData("double_well")
+    )
     sx, sy = descent.stationary_points.getData()
     assert len(sx) == 3 and np.all(np.asarray(sy) == 0.0)
     names = [label.text for _, label in descent.contour_legend.items]
@@ -504,7 +511,9 @@ def test_double_well_marks_its_stationary_points(qtbot, descent):
 
 
 def test_stopping_in_a_local_minimum_is_said(qtbot, descent):
-    descent.preset_combo.setCurrentIndex(descent.preset_combo.findData("double_well"))
+    descent.function_box.preset_combo.setCurrentIndex(
+        descent.function_box.preset_combo.findData("double_well")
+    )
     descent.steps_spin.setValue(300)
     descent.set_start(3.0, 3.0)
     message = descent.status_message.message
@@ -526,9 +535,9 @@ def test_read_arrow_is_short_where_the_gradient_is_small(qtbot, descent):
 
 
 def test_own_two_variable_formula(qtbot, descent):
-    type_into(qtbot, descent.expression_edit, "x^2 + 3y^2")
-    assert descent.preset_combo.currentData() == "custom"
-    assert "x0² + 3·x1²" in descent.understood_label.text()
+    type_into(qtbot, descent.function_box.expression_edit, "x^2 + 3y^2")
+    assert descent.function_box.preset_combo.currentData() == "custom"
+    assert "x0² + 3·x1²" in descent.function_box.understood_label.text()
     click_plot_at(qtbot, descent.contour_plot, 1.0, 1.0)
     assert "∇f = (2, 6)" in descent.reading_label.text()
     assert "exact: (2, 6)" in descent.reading_label.text()
@@ -538,14 +547,14 @@ def test_own_two_variable_formula(qtbot, descent):
 
 def test_bad_two_variable_formula_keeps_the_last_plot(qtbot, descent):
     before = descent.contour_items[0].getData()[0].copy()
-    descent.expression_edit.selectAll()
-    descent.expression_edit.insert("x0 +* x1")  # pasted in one go
-    assert "cannot stand here" in descent.expression_message.message
+    descent.function_box.expression_edit.selectAll()
+    descent.function_box.expression_edit.insert("x0 +* x1")  # pasted in one go
+    assert "cannot stand here" in descent.function_box.expression_message.message
     assert descent.is_stale
     assert "Showing the last valid run: f = x0^2 + x1^2" in descent.stale_message.message
     np.testing.assert_array_equal(descent.contour_items[0].getData()[0], before)
-    type_into(qtbot, descent.expression_edit, "z")
-    assert "x0, x1 (or x, y)" in descent.expression_message.message
+    type_into(qtbot, descent.function_box.expression_edit, "z")
+    assert "x0, x1 (or x, y)" in descent.function_box.expression_message.message
 
 
 def test_hiding_the_page_pauses_the_animation(qtbot, tab, descent):
@@ -588,11 +597,11 @@ def test_closed_form_page_numbers(tab):
 
 def test_inputs_are_remembered(qtbot, tab):
     d, g = tab.derivative_page, tab.descent_page
-    type_into(qtbot, d.expression_edit, "x^3")
+    type_into(qtbot, d.function_box.expression_edit, "x^3")
     d.x_spin.setValue(2.5)
     d.h_field.slider.setValue(-6)
     d.dtype_combo.setCurrentIndex(1)
-    g.preset_combo.setCurrentIndex(g.preset_combo.findData("elongated"))
+    g.function_box.preset_combo.setCurrentIndex(g.function_box.preset_combo.findData("elongated"))
     g.start_x0.setValue(-5.0)
     type_into(qtbot, g.lr_field.edit, "0.9")
     g.steps_spin.setValue(30)
@@ -603,10 +612,13 @@ def test_inputs_are_remembered(qtbot, tab):
     qtbot.addWidget(again)
     d2, g2 = again.derivative_page, again.descent_page
     assert again.pages.currentIndex() == 1
-    assert d2.expression_edit.text() == "x^3" and d2.preset_combo.currentData() == "custom"
+    assert (
+        d2.function_box.expression_edit.text() == "x^3"
+        and d2.function_box.preset_combo.currentData() == "custom"
+    )
     assert d2.x_spin.value() == 2.5 and d2.h == 1e-6 and d2.dtype == "float32"
     assert d2.cell_text("central", 0) == d.cell_text("central", 0)
-    assert g2.preset_combo.currentData() == "elongated"
+    assert g2.function_box.preset_combo.currentData() == "elongated"
     assert g2.start == (-5.0, 2.0) and g2.lr == 0.9 and g2.run.steps == 30
     assert g2.slice_axis == 1
     np.testing.assert_array_equal(g2.run.path, g.run.path)
@@ -644,7 +656,10 @@ def test_retranslate_and_theme_change_keep_everything(qtbot, tab):
         "Why not solve ∇L = 0?",
     ]
     d = tab.derivative_page
-    assert d.preset_combo.count() == 7 and d.preset_combo.itemData(0) == "function_1"
+    assert (
+        d.function_box.preset_combo.count() == 7
+        and d.function_box.preset_combo.itemData(0) == "function_1"
+    )
     assert d.cell_text("central", 0) == "0.1999999999990898"
     dark = QPalette(tab.palette())
     for role, color in (
@@ -668,3 +683,39 @@ def test_keyboard_only_learner_can_set_x_and_h(qtbot, derivative):
     derivative.h_field.slider.setFocus()
     qtbot.keyClick(derivative.h_field.slider, Qt.Key.Key_Left)
     assert derivative.h == 1e-5
+
+
+def test_the_function_picker_alone(qtbot):
+    """Picking writes the formula; typing selects the matching entry or "your own"; a formula
+    that does not parse keeps the last good one in use and says why."""
+    picker = FunctionPicker(CURVES, 1)
+    qtbot.addWidget(picker)
+    with qtbot.waitSignal(picker.picked) as picked:
+        picker.preset_combo.setCurrentIndex(picker.preset_combo.findData("sin"))
+    assert picked.args[0] is PRESETS_BY_ID["sin"]
+    assert picker.expression_edit.text() == "sin(x)"
+    with qtbot.waitSignal(picker.typed):
+        type_into(qtbot, picker.expression_edit, "x^2")
+    assert picker.preset is PRESETS_BY_ID["square"]
+    assert picker.preset_combo.currentData() == "square"
+    with qtbot.waitSignal(picker.typed):
+        type_into(qtbot, picker.expression_edit, "x^3")
+    assert picker.preset is None and picker.preset_combo.currentData() == CUSTOM
+    assert picker.function(np.array([2.0])).tolist() == [8.0]
+    picker.expression_edit.selectAll()
+    with qtbot.waitSignal(picker.failed):
+        picker.expression_edit.insert("x^")  # pasted in one go
+    assert picker.error is not None and picker.expression_message.message
+    assert picker.good_text == "x^3" and picker.function(np.array([2.0])).tolist() == [8.0]
+
+
+def test_a_message_in_the_side_panel_does_not_cut_off_its_controls(qtbot, tab):
+    """The error under the formula makes the panel taller: its scroll bar appears, and the panel
+    widens for it instead of hiding the right edge of its fields and buttons."""
+    tab.pages.setCurrentIndex(1)
+    descent = tab.descent_page
+    scroll = descent.findChild(VerticalScroll)
+    descent.function_box.expression_edit.setText("x0^2 +* x1")
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().isVisible())
+    qtbot.wait(50)
+    assert scroll.viewport().width() >= scroll.widget().minimumSizeHint().width()

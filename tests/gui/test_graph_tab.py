@@ -14,12 +14,8 @@ from zdl_gui.tabs.graph_tab import GraphTab
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = GraphTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(show):
+    widget = show(GraphTab())
     yield widget
     widget.shutdown()
 

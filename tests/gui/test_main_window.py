@@ -16,6 +16,7 @@ from zdl_gui.settings import Settings
 from zdl_gui.tabs.base import StudyTab
 from zdl_gui.tabs.registry import available_topics, find_topic
 from zdl_gui.theme import apply_theme, is_dark
+from zdl_gui.widgets.sizing import VerticalScroll
 
 TOPICS = [topic.id for _, topic in available_topics()]
 
@@ -111,6 +112,12 @@ def test_every_view_opens_in_both_languages(make_window, qtbot, language, topic_
     texts = [w.text() for w in tab.findChildren(QLabel) + tab.findChildren(QAbstractButton)]
     japanese = [t for t in texts if re.search("[\u3040-\u30ff\u4e00-\u9fff]", t)]
     assert bool(japanese) == (language == "ja"), texts[:10]
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    for scroll in tab.findChildren(VerticalScroll):  # a side panel never cuts off its content
+        if scroll.isVisible():
+            needed = scroll.widget().minimumSizeHint().width()
+            assert scroll.viewport().width() >= needed, (scroll.viewport().width(), needed)
 
 
 def test_theme_switch_recolours_the_app_and_is_remembered(make_window, qtbot):

@@ -18,12 +18,8 @@ D3_MESSAGE = "shapes (2,3) and (2,2) not aligned: 3 (dim 1) != 2 (dim 0)"
 
 
 @pytest.fixture
-def tab(qtbot):
-    widget = ShapesTab()
-    qtbot.addWidget(widget)
-    widget.resize(1050, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+def tab(show):
+    widget = show(ShapesTab())
     yield widget
     widget.shutdown()
 

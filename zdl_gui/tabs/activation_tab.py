@@ -40,7 +40,7 @@ from zdl_gui.tabs.numpy_steps import NumPyStepsPage
 from zdl_gui.tabs.softmax_lab import SoftmaxLab
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage
-from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
+from zdl_gui.widgets.sizing import vertical_scroll
 
 #: The functions' names as shown (checkboxes, legend, readout), translated where shown.
 FUNCTION_NAMES: dict[str, str] = {
@@ -444,7 +444,6 @@ class ActivationPlotPage(QWidget):
             self._update_grid()  # the message in the new language
         self._sync_items()  # the legend in the new language
         self.refresh()
-        fit_scroll_width(self._controls_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QTableWidget,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
 from core.derivative_steps import (
     DTYPES,
     PRESETS,
-    PRESETS_BY_ID,
     UNDERFLOW_H,
     DerivativeAt,
     DerivativePreset,
@@ -48,16 +46,17 @@ from core.derivative_steps import (
     float32_underflow_example,
     zoom_view,
 )
-from core.expressions import Expression, ExpressionError, parse_function
+from core.expressions import Expression
 from core.gradient import H
 from core.parsing import ParseError, format_number
 from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.gradient_common import (
+    CUSTOM,
+    FunctionPicker,
     LogField,
     break_jumps,
     exact_text,
-    expression_error_message,
     line_in_box,
     muted,
     note_label,
@@ -70,9 +69,7 @@ from zdl_gui.tabs.gradient_common import (
 )
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, fit_table_height, vertical_scroll
-
-CUSTOM = "custom"
+from zdl_gui.widgets.sizing import fit_table_height, vertical_scroll
 
 #: Titles of the presets, translated where shown.
 PRESET_TITLES: dict[str, str] = {
@@ -102,11 +99,8 @@ class DerivativePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         first = PRESETS[0]
-        self._function: Expression = first.function()
         self._exact_formula: Expression | None = first.exact()  # None: by autodiff
-        self._good_text = first.expression
         self._h = H
-        self._expression_error: ExpressionError | None = None
         self._h_error: str | None = None
         self._record: DerivativeAt | None = None
         self._curve: ErrorCurve | None = None
@@ -126,8 +120,9 @@ class DerivativePage(QWidget):
         right.addLayout(bottom, 4)
         layout.addLayout(right, 1)
 
-        self.preset_combo.currentIndexChanged.connect(self._on_preset_chosen)
-        self.expression_edit.textChanged.connect(self._on_expression_edited)
+        self.function_box.picked.connect(self._on_preset_picked)
+        self.function_box.typed.connect(self._on_function_typed)
+        self.function_box.failed.connect(self.refresh_messages)
         self.x_spin.valueChanged.connect(self._on_x_changed)
         self.h_field.edited.connect(self._on_h_edited)
         self.dtype_combo.currentIndexChanged.connect(self._on_dtype_changed)
@@ -135,7 +130,7 @@ class DerivativePage(QWidget):
         self.main_plot.sigXRangeChanged.connect(self._on_view_changed)
         self.point_item.sigPositionChanged.connect(self._on_point_dragged)
 
-        self._apply_preset(first)
+        self.function_box.pick(first)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -144,25 +139,13 @@ class DerivativePage(QWidget):
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
 
-        self.function_box = QGroupBox()
-        fbox = QVBoxLayout(self.function_box)
-        self.preset_combo = QComboBox()
-        for preset in PRESETS:
-            self.preset_combo.addItem("", preset.id)
-        self.preset_combo.addItem("", CUSTOM)
+        self.function_box = FunctionPicker(PRESETS, 1)
         self.expression_label = QLabel()
-        self.expression_edit = QLineEdit()
-        self.expression_edit.setMaxLength(500)
-        self.expression_message = InlineMessage()
-        self.understood_label = note_label()
+        self.expression_label.setBuddy(self.function_box.expression_edit)
         self.exact_label = QLabel()
         self.exact_label.setWordWrap(True)
-        fbox.addWidget(self.preset_combo)
-        fbox.addWidget(self.expression_label)
-        fbox.addWidget(self.expression_edit)
-        fbox.addWidget(self.expression_message)
-        fbox.addWidget(self.understood_label)
-        fbox.addWidget(self.exact_label)
+        self.function_box.column.insertWidget(1, self.expression_label)
+        self.function_box.column.addWidget(self.exact_label)
         column.addWidget(self.function_box)
 
         self.step_box = QGroupBox()
@@ -343,12 +326,12 @@ class DerivativePage(QWidget):
 
     @property
     def is_stale(self) -> bool:
-        return self._expression_error is not None or self._h_error is not None
+        return self.function_box.error is not None or self._h_error is not None
 
     def persistent_widgets(self) -> dict[str, QWidget]:
         return {
-            "derivative_preset": self.preset_combo,
-            "derivative_expression": self.expression_edit,
+            "derivative_preset": self.function_box.preset_combo,
+            "derivative_expression": self.function_box.expression_edit,
             "derivative_x": self.x_spin,
             "derivative_h": self.h_field.edit,
             "derivative_dtype": self.dtype_combo,
@@ -356,18 +339,10 @@ class DerivativePage(QWidget):
 
     # --- input ---------------------------------------------------------------------------------
 
-    @Slot(int)
-    def _on_preset_chosen(self, index: int) -> None:
-        preset_id = self.preset_combo.itemData(index)
-        if preset_id != CUSTOM:
-            self._apply_preset(PRESETS_BY_ID[preset_id])
-
-    def _apply_preset(self, preset: DerivativePreset) -> None:
+    @Slot(object)
+    def _on_preset_picked(self, preset: DerivativePreset) -> None:
         """Use a preset: its formula, its exact derivative, its x and its range."""
-        with QSignalBlocker(self.expression_edit):
-            self.expression_edit.setText(preset.expression)
-        self._select_preset(preset.id)
-        self._set_function(preset.function(), preset.exact(), preset.expression)
+        self._exact_formula = preset.exact()
         with QSignalBlocker(self.x_spin):
             self.x_spin.setValue(preset.default_x)
         if not self.h_field.text():
@@ -376,33 +351,12 @@ class DerivativePage(QWidget):
             self.main_plot.setXRange(*preset.x_range, padding=0.02)
         self.refresh()
 
-    def _select_preset(self, preset_id: str) -> None:
-        with QSignalBlocker(self.preset_combo):
-            self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id))
-
-    @Slot(str)
-    def _on_expression_edited(self, text: str) -> None:
-        try:
-            function = parse_function(text)
-        except ExpressionError as err:
-            self._expression_error = err
-            self.refresh_messages()
-            return
-        matching = next((p for p in PRESETS if p.expression == text.strip()), None)
-        if matching is not None:
-            self._select_preset(matching.id)
-            self._set_function(function, matching.exact(), text)
-        else:
-            self._select_preset(CUSTOM)
-            self._set_function(function, None, text)
+    @Slot()
+    def _on_function_typed(self) -> None:
+        """A typed f: a preset's exact derivative when it is one, else f's own autodiff."""
+        preset = self.function_box.preset
+        self._exact_formula = preset.exact() if isinstance(preset, DerivativePreset) else None
         self.refresh()
-
-    def _set_function(self, f: Expression, exact_formula: Expression | None, text: str) -> None:
-        """Use f; its exact derivative is the preset's formula, or else f's own autodiff."""
-        self._function = f
-        self._exact_formula = exact_formula
-        self._good_text = text
-        self._expression_error = None
 
     @Slot(float)
     def _on_x_changed(self, _value: float) -> None:
@@ -467,7 +421,7 @@ class DerivativePage(QWidget):
 
     def refresh(self) -> None:
         """Recompute everything for the current f, x, h and precision, and show it."""
-        f = self._function
+        f = self.function_box.function
         exact = self._exact_formula if self._exact_formula is not None else f.derivative
         try:
             self._record = derivative_at(f, self.x, self._h, dtype=self.dtype, exact=exact)
@@ -498,7 +452,7 @@ class DerivativePage(QWidget):
         """f over the visible x range; the y range follows the curve (poles do not squash it)."""
         (x_lo, x_hi), _ = self._view_box()
         t = np.linspace(x_lo, x_hi, CURVE_POINTS)
-        y = np.asarray(self._function(t), dtype=np.float64)
+        y = np.asarray(self.function_box.function(t), dtype=np.float64)
         extra = (self._record.fx,) if self._record is not None else ()
         y_lo, y_hi = robust_range(y, extra)
         span = y_hi - y_lo
@@ -653,12 +607,7 @@ class DerivativePage(QWidget):
 
     def refresh_messages(self) -> None:
         """The messages next to the fields, and the stale note when the last good result shows."""
-        if self._expression_error is not None:
-            self.expression_message.show_message(
-                expression_error_message(self._expression_error, 1)
-            )
-        else:
-            self.expression_message.clear_message()
+        self.function_box.show_error()
         if self._h_error is not None:
             self.h_message.show_message(self._h_error)
         else:
@@ -666,7 +615,7 @@ class DerivativePage(QWidget):
         if self.is_stale:
             self.stale_message.show_message(
                 self.tr("Showing the result for the last valid input: f(x) = {0}, h = {1}.").format(
-                    self._good_text, format_number(self._h)
+                    self.function_box.good_text, format_number(self._h)
                 ),
                 Level.WARNING,
             )
@@ -680,8 +629,8 @@ class DerivativePage(QWidget):
         self._show_function_labels()
 
     def _show_function_labels(self) -> None:
-        self.understood_label.setText(
-            self.tr("Read as: f(x) = {0}").format(self._function.canonical)
+        self.function_box.understood_label.setText(
+            self.tr("Read as: f(x) = {0}").format(self.function_box.function.canonical)
         )
         if self._exact_formula is not None:
             self.exact_label.setText(
@@ -769,10 +718,9 @@ class DerivativePage(QWidget):
     def retranslate_ui(self) -> None:
         """Set every visible string of the page."""
         self.function_box.setTitle(self.tr("Function f(x)"))
-        for i in range(self.preset_combo.count()):
-            self.preset_combo.setItemText(i, preset_title(self.preset_combo.itemData(i)))
+        self.function_box.set_titles(preset_title)
         self.expression_label.setText(self.tr("Formula (x, + − * / ^, exp, log, sin, …):"))
-        self.expression_edit.setToolTip(
+        self.function_box.expression_edit.setToolTip(
             self.tr(
                 "Type f(x) as you would write it: 0.01x^2 + 0.1x, sin(x)/x, |x|, sigmoid(x). "
                 "Functions: exp, log, sqrt, sin, cos, tan, tanh, abs, sigmoid, relu; "
@@ -837,7 +785,6 @@ class DerivativePage(QWidget):
         if self._record is not None and self._curve is None:
             self._draw_errors()
         self.refresh_messages()
-        fit_scroll_width(self._controls_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -48,13 +47,13 @@ from PySide6.QtWidgets import (
 from core.descent import (
     LR_PRESETS,
     PRESETS,
-    PRESETS_BY_ID,
     DescentPlayer,
     DescentRun,
     DescentVerdict,
     GradientAt,
     GradientField,
     PartialSlice,
+    StationaryPoint,
     SurfacePreset,
     arrow_segments,
     contour_segments,
@@ -64,14 +63,14 @@ from core.descent import (
     nearest_stationary,
     partial_slice,
 )
-from core.expressions import Expression, ExpressionError, parse_function
 from core.parsing import ParseError, format_number
 from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs.base import Table
 from zdl_gui.tabs.gradient_common import (
+    CUSTOM,
+    FunctionPicker,
     LogField,
     compact,
-    expression_error_message,
     level_colors,
     line_in_box,
     muted,
@@ -84,9 +83,7 @@ from zdl_gui.tabs.gradient_common import (
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
 from zdl_gui.widgets.playback_bar import PlaybackBar
-from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
-
-CUSTOM = "custom"
+from zdl_gui.widgets.sizing import vertical_scroll
 
 PRESET_TITLES: dict[str, str] = {
     "function_2": QT_TRANSLATE_NOOP("DescentPage", "The book's f = x0² + x1²"),
@@ -188,11 +185,7 @@ class DescentPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         first = PRESETS[0]
-        self._preset: SurfacePreset = first
-        self._function: Expression = first.function()
         self._exact_gradient = first.exact_gradient()
-        self._good_text = first.expression
-        self._expression_error: ExpressionError | None = None
         self._lr_error: str | None = None
         self._lr = DEFAULT_LR
         self._xlim, self._ylim = first.xlim, first.ylim
@@ -202,7 +195,7 @@ class DescentPage(QWidget):
         self._read_point = DEFAULT_READ_POINT
         self._moving_start = False
         # a placeholder until the preset is applied at the end of __init__
-        self.player = DescentPlayer(descend(self._function, first.start, DEFAULT_LR, 0))
+        self.player = DescentPlayer(descend(first.function(), first.start, DEFAULT_LR, 0))
 
         self._build_controls()
         self._build_plots()
@@ -217,8 +210,9 @@ class DescentPage(QWidget):
         right.addLayout(bottom, 2)
         layout.addLayout(right, 1)
 
-        self.preset_combo.currentIndexChanged.connect(self._on_preset_chosen)
-        self.expression_edit.textChanged.connect(self._on_expression_edited)
+        self.function_box.picked.connect(self._on_preset_picked)
+        self.function_box.typed.connect(self._on_function_typed)
+        self.function_box.failed.connect(self._on_function_failed)
         self.start_x0.valueChanged.connect(self._on_start_changed)
         self.start_x1.valueChanged.connect(self._on_start_changed)
         self.lr_field.edited.connect(self._on_lr_edited)
@@ -235,7 +229,7 @@ class DescentPage(QWidget):
         self.contour_plot.getViewBox().sigRangeChanged.connect(self._on_view_range_changed)
 
         self.lr_field.set_value(DEFAULT_LR)
-        self._apply_preset(first)
+        self.function_box.pick(first)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -244,20 +238,7 @@ class DescentPage(QWidget):
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
 
-        self.function_box = QGroupBox()
-        fbox = QVBoxLayout(self.function_box)
-        self.preset_combo = QComboBox()
-        for preset in PRESETS:
-            self.preset_combo.addItem("", preset.id)
-        self.preset_combo.addItem("", CUSTOM)
-        self.expression_edit = QLineEdit()
-        self.expression_edit.setMaxLength(500)
-        self.expression_message = InlineMessage()
-        self.understood_label = note_label()
-        fbox.addWidget(self.preset_combo)
-        fbox.addWidget(self.expression_edit)
-        fbox.addWidget(self.expression_message)
-        fbox.addWidget(self.understood_label)
+        self.function_box = FunctionPicker(PRESETS, 2)
         column.addWidget(self.function_box)
 
         self.gradient_box = QGroupBox()
@@ -450,7 +431,7 @@ class DescentPage(QWidget):
 
     @property
     def is_stale(self) -> bool:
-        return self._expression_error is not None or self._lr_error is not None
+        return self.function_box.error is not None or self._lr_error is not None
 
     @property
     def slice_axis(self) -> int:
@@ -458,8 +439,8 @@ class DescentPage(QWidget):
 
     def persistent_widgets(self) -> dict[str, QWidget]:
         return {
-            "surface_preset": self.preset_combo,
-            "surface_expression": self.expression_edit,
+            "surface_preset": self.function_box.preset_combo,
+            "surface_expression": self.function_box.expression_edit,
             "descent_x0": self.start_x0,
             "descent_x1": self.start_x1,
             "descent_lr": self.lr_field.edit,
@@ -469,53 +450,36 @@ class DescentPage(QWidget):
 
     # --- input ---------------------------------------------------------------------------------
 
-    @Slot(int)
-    def _on_preset_chosen(self, index: int) -> None:
-        preset_id = self.preset_combo.itemData(index)
-        if preset_id != CUSTOM:
-            self._apply_preset(PRESETS_BY_ID[preset_id])
-
-    def _apply_preset(self, preset: SurfacePreset) -> None:
-        with QSignalBlocker(self.expression_edit):
-            self.expression_edit.setText(preset.expression)
-        self._select_preset(preset.id)
-        self._preset = preset
+    @Slot(object)
+    def _on_preset_picked(self, preset: SurfacePreset) -> None:
+        """Use a preset: its formula, exact gradient, region and start."""
         self._xlim, self._ylim = preset.xlim, preset.ylim
-        self._set_function(preset.function(), preset.exact_gradient(), preset.expression)
+        self._exact_gradient = preset.exact_gradient()
         for spin, value in zip((self.start_x0, self.start_x1), preset.start, strict=True):
             with QSignalBlocker(spin):
                 spin.setValue(value)
         self._surface_changed()
 
-    def _select_preset(self, preset_id: str) -> None:
-        with QSignalBlocker(self.preset_combo):
-            self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id))
-
-    def _set_function(self, f: Expression, exact: Any, text: str) -> None:
-        self._function = f
-        self._exact_gradient = exact
-        self._good_text = text
-        self._expression_error = None
-
-    @Slot(str)
-    def _on_expression_edited(self, text: str) -> None:
-        try:
-            function = parse_function(text, 2)
-        except ExpressionError as err:
-            self._expression_error = err
-            self._update_playback()
-            self.refresh_messages()
-            return
-        matching = next((p for p in PRESETS if p.expression == text.strip()), None)
-        if matching is not None:
-            self._select_preset(matching.id)
-            self._preset = matching
-            self._xlim, self._ylim = matching.xlim, matching.ylim
-            self._set_function(function, matching.exact_gradient(), text)
+    @Slot()
+    def _on_function_typed(self) -> None:
+        """A typed f: a preset's region and exact gradient when it is one, else f's autodiff."""
+        preset = self.function_box.preset
+        if isinstance(preset, SurfacePreset):
+            self._xlim, self._ylim = preset.xlim, preset.ylim
+            self._exact_gradient = preset.exact_gradient()
         else:
-            self._select_preset(CUSTOM)
-            self._set_function(function, function.gradient, text)
+            self._exact_gradient = self.function_box.function.gradient
         self._surface_changed()
+
+    @Slot()
+    def _on_function_failed(self) -> None:
+        self._update_playback()
+        self.refresh_messages()
+
+    def _stationary(self) -> tuple[StationaryPoint, ...]:
+        """The points with ∇f = 0, known for the presets only."""
+        preset = self.function_box.preset
+        return preset.stationary if isinstance(preset, SurfacePreset) else ()
 
     @Slot(float)
     def _on_start_changed(self, _value: float) -> None:
@@ -612,16 +576,16 @@ class DescentPage(QWidget):
         """Show ∇f at (x0, x1) (rounded to 0.01) and the slice through it (what a click does)."""
         point = (round(float(x0), CLICK_DECIMALS), round(float(x1), CLICK_DECIMALS))
         self._read_point = point
-        self._reading = gradient_at(self._function, point, self._exact_gradient)
+        self._reading = gradient_at(self.function_box.function, point, self._exact_gradient)
         lim = self._xlim if self.slice_axis == 0 else self._ylim
-        self._slice = partial_slice(self._function, point, self.slice_axis, t_range=lim)
+        self._slice = partial_slice(self.function_box.function, point, self.slice_axis, t_range=lim)
         self._draw_reading()
         self._draw_slice()
 
     def _recompute_run(self) -> None:
         if self._lr_error is not None:
             return
-        run = descend(self._function, self.start, self._lr, self.steps_spin.value())
+        run = descend(self.function_box.function, self.start, self._lr, self.steps_spin.value())
         if self.playback.is_playing():
             self.player.replace_run(run)
         else:
@@ -672,7 +636,7 @@ class DescentPage(QWidget):
             snug = (fx[1] - fx[0]) * (fy[1] - fy[0]) <= 1.3 * (x_hi - x_lo) * (y_hi - y_lo)
             if covered and snug:
                 return
-        self._field = gradient_grid(self._function, (x_lo, x_hi), (y_lo, y_hi))
+        self._field = gradient_grid(self.function_box.function, (x_lo, x_hi), (y_lo, y_hi))
         self._draw_field()
 
     def _draw_field(self) -> None:
@@ -691,13 +655,10 @@ class DescentPage(QWidget):
         self._color_contours()
         ax, ay = arrow_segments(field.qx, field.qy, field.u, field.v, 0.85 * field.arrow_spacing)
         self.arrows.setData(ax, ay)
-        stationary = self._preset.stationary if self._is_preset_function() else ()
+        stationary = self._stationary()
         self.stationary_points.setData([p.x0 for p in stationary], [p.x1 for p in stationary])
         self._sync_legend()
         self.refresh_messages()
-
-    def _is_preset_function(self) -> bool:
-        return self.preset_combo.currentData() != CUSTOM
 
     def _sync_legend(self) -> None:
         self.contour_legend.clear()
@@ -705,7 +666,7 @@ class DescentPage(QWidget):
             self.contour_legend.addItem(self.contour_items[0], self.tr("contours of f"))
         self.contour_legend.addItem(self.arrows, self.tr("−∇f"))
         self.contour_legend.addItem(self.path_curve, self.tr("descent path"))
-        if self._is_preset_function():
+        if self._stationary():
             self.contour_legend.addItem(self.stationary_points, self.tr("∇f = 0"))
 
     def _place_start(self) -> None:
@@ -863,12 +824,7 @@ class DescentPage(QWidget):
     # --- messages ------------------------------------------------------------------------------
 
     def refresh_messages(self) -> None:
-        if self._expression_error is not None:
-            self.expression_message.show_message(
-                expression_error_message(self._expression_error, 2)
-            )
-        else:
-            self.expression_message.clear_message()
+        self.function_box.show_error()
         if self._lr_error is not None:
             self.lr_message.show_message(self._lr_error)
         else:
@@ -878,7 +834,7 @@ class DescentPage(QWidget):
                 self.tr(
                     "Showing the last valid run: f = {0}, learning rate {1}. Press Play again "
                     "once the input is fixed."
-                ).format(self._good_text, format_number(self._lr)),
+                ).format(self.function_box.good_text, format_number(self._lr)),
                 Level.WARNING,
             )
         else:
@@ -886,8 +842,8 @@ class DescentPage(QWidget):
         opacity = 0.35 if self.is_stale else 1.0
         for item in (self.path_curve, self.current_point, *self.contour_items):
             item.setOpacity(opacity)
-        self.understood_label.setText(
-            self.tr("Read as: f(x0, x1) = {0}").format(self._function.canonical)
+        self.function_box.understood_label.setText(
+            self.tr("Read as: f(x0, x1) = {0}").format(self.function_box.function.canonical)
         )
         level, text = self.verdict_message(self.player.verdict())
         if text:
@@ -937,9 +893,9 @@ class DescentPage(QWidget):
 
     def _resting_place(self, v: DescentVerdict) -> str:
         """A sentence when the path stopped at a local minimum or a saddle point (§4.4)."""
-        if not self._is_preset_function() or v.status not in ("converged", "not_converged"):
+        stationary = self._stationary()
+        if not stationary or v.status not in ("converged", "not_converged"):
             return ""
-        stationary = self._preset.stationary
         rec = self.player.current
         point = nearest_stationary((rec.x0, rec.x1), stationary, tolerance=1e-2)
         if point is None or point.is_global_minimum:
@@ -978,9 +934,8 @@ class DescentPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.function_box.setTitle(self.tr("Function f(x0, x1)"))
-        for i in range(self.preset_combo.count()):
-            self.preset_combo.setItemText(i, preset_title(self.preset_combo.itemData(i)))
-        self.expression_edit.setToolTip(
+        self.function_box.set_titles(preset_title)
+        self.function_box.expression_edit.setToolTip(
             self.tr(
                 "Type f in x0 and x1 (or x and y): x0^2 + x1^2, x0^2/20 + x1^2, "
                 "sin(x0) + x1^2 … Functions: exp, log, sqrt, sin, cos, tan, tanh, abs, "
@@ -1015,7 +970,6 @@ class DescentPage(QWidget):
         self._show_reading_text()
         self._slice_texts()
         self.show_position()
-        fit_scroll_width(self._controls_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -2,6 +2,7 @@
 
 * :class:`LogField`: a text field for a positive number with a slider on a log scale next to it
   (the step h, the learning rate);
+* :class:`FunctionPicker`: the book's functions in a list and a field for the learner's own;
 * :func:`expression_error_message` and :func:`number_error_message`: translated sentences for
   the reason codes of :class:`core.expressions.ExpressionError` and :class:`core.parsing.ParseError`;
 * :func:`line_in_box` and :func:`plottable`: keep what pyqtgraph is given finite and near the view.
@@ -10,17 +11,31 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.derivative_steps import Line
-from core.expressions import ExpressionError
+from core.expressions import Expression, ExpressionError, parse_function
 from core.parsing import ParseError, format_number, parse_vector
 from zdl_gui.theme import curve_color
+from zdl_gui.widgets.inline_message import InlineMessage
+
+CUSTOM = "custom"  # the item of a function list that stands for the learner's own formula
 
 
 def compact(value: float, digits: int = 2) -> str:
@@ -360,3 +375,111 @@ def robust_range(values: np.ndarray, extra: tuple[float, ...] = ()) -> tuple[flo
         span = max(1.0, abs(hi) * 0.1)
         return lo - span / 2, hi + span / 2
     return lo - 0.08 * span, hi + 0.08 * span
+
+
+class Preset(Protocol):
+    """What a function list needs of a preset (:mod:`core.derivative_steps`, :mod:`core.descent`)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def expression(self) -> str: ...
+
+    def function(self) -> Expression: ...
+
+
+class FunctionPicker(QGroupBox):
+    """The formula a page works on (§4.3–4.4): the book's functions in a list, and a field for
+    the learner's own, read safely by :func:`core.expressions.parse_function`.
+
+    Picking from the list writes the formula into the field and emits ``picked``; typing selects
+    the entry with exactly that formula, or "your own", and emits ``typed`` (or ``failed``, with
+    the reason under the field, when it does not parse). ``function`` is always the last formula
+    that parsed, ``preset`` the entry it came from (None for the learner's own).
+    """
+
+    picked = Signal(object)  # the preset chosen from the list
+    typed = Signal()  # a formula typed in that parses
+    failed = Signal()  # a formula typed in that does not
+
+    def __init__(
+        self, presets: Sequence[Preset], n_variables: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._presets = {preset.id: preset for preset in presets}
+        self._n_variables = n_variables
+        first = presets[0]
+        self.preset: Preset | None = first
+        self.function: Expression = first.function()
+        self.good_text = first.expression  # the text of ``function``
+        self.error: ExpressionError | None = None
+
+        self.preset_combo = QComboBox()
+        for preset in presets:
+            self.preset_combo.addItem("", preset.id)
+        self.preset_combo.addItem("", CUSTOM)
+        self.expression_edit = QLineEdit(first.expression)
+        self.expression_edit.setMaxLength(500)
+        self.expression_message = InlineMessage()
+        self.understood_label = note_label()
+        self.column = QVBoxLayout(self)  # a page may add its own lines
+        for widget in (
+            self.preset_combo,
+            self.expression_edit,
+            self.expression_message,
+            self.understood_label,
+        ):
+            self.column.addWidget(widget)
+        self.preset_combo.currentIndexChanged.connect(self._on_index_changed)
+        self.expression_edit.textChanged.connect(self._on_text_edited)
+
+    def pick(self, preset: Preset) -> None:
+        """Use ``preset`` as if chosen from the list."""
+        with QSignalBlocker(self.expression_edit):
+            self.expression_edit.setText(preset.expression)
+        self._select(preset.id)
+        self._use(preset.function(), preset, preset.expression)
+        self.picked.emit(preset)
+
+    def set_titles(self, title: Callable[[str], str]) -> None:
+        """Name each entry of the list (``title`` of its id) in the current language."""
+        for index in range(self.preset_combo.count()):
+            self.preset_combo.setItemText(index, title(self.preset_combo.itemData(index)))
+
+    def show_error(self) -> None:
+        """Show why the field's formula was refused, or nothing when it was not."""
+        if self.error is not None:
+            self.expression_message.show_message(
+                expression_error_message(self.error, self._n_variables)
+            )
+        else:
+            self.expression_message.clear_message()
+
+    def _select(self, preset_id: str) -> None:
+        with QSignalBlocker(self.preset_combo):
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset_id))
+
+    def _use(self, function: Expression, preset: Preset | None, text: str) -> None:
+        self.function, self.preset, self.good_text, self.error = function, preset, text, None
+
+    @Slot(int)
+    def _on_index_changed(self, index: int) -> None:
+        preset_id = self.preset_combo.itemData(index)
+        if preset_id != CUSTOM:
+            self.pick(self._presets[preset_id])
+
+    @Slot(str)
+    def _on_text_edited(self, text: str) -> None:
+        try:
+            function = parse_function(text, self._n_variables)
+        except ExpressionError as err:
+            self.error = err
+            self.show_error()
+            self.failed.emit()
+            return
+        matching = next((p for p in self._presets.values() if p.expression == text.strip()), None)
+        self._select(CUSTOM if matching is None else matching.id)
+        self._use(function, matching, text)
+        self.show_error()
+        self.typed.emit()

@@ -68,7 +68,7 @@ from zdl_gui.tabs.graph_text import GraphText, value_text
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
 from zdl_gui.widgets.playback_bar import PlaybackBar, Speed
-from zdl_gui.widgets.sizing import fit_scroll_width
+from zdl_gui.widgets.sizing import vertical_scroll
 
 CONTEXT = "GraphTab"
 
@@ -344,11 +344,7 @@ class GraphTab(StudyTab):
         column.addWidget(self.inputs_box)
         column.addStretch(1)
 
-        self.inputs_scroll = QScrollArea()
-        self.inputs_scroll.setWidget(panel)
-        self.inputs_scroll.setWidgetResizable(True)
-        self.inputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.inputs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inputs_scroll = vertical_scroll(panel)
 
     def _build_graph_panel(self) -> None:
         self.graph_panel = QWidget()
@@ -523,7 +519,6 @@ class GraphTab(StudyTab):
             self._show_mistake()
             self._show_check()
             self._show_errors_again()
-        fit_scroll_width(self.inputs_scroll)
 
     def persistent_widgets(self) -> Mapping[str, QWidget]:
         widgets: dict[str, QWidget] = {

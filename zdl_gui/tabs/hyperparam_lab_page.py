@@ -62,7 +62,7 @@ from zdl_gui.tabs.lab_widgets import (
 )
 from zdl_gui.tabs.training_jobs import gui_friendly_blas
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, panes, vertical_scroll
+from zdl_gui.widgets.sizing import panes, vertical_scroll
 from zdl_gui.workers import GeneratorWorker, Outcome
 
 if TYPE_CHECKING:
@@ -593,7 +593,6 @@ class HyperparamLabPage(LabRunView):
         if self.results:
             self._draw()
         self._show_progress()
-        fit_scroll_width(self.scroll)
 
     def _apply_colors(self) -> None:
         palette = self.palette()

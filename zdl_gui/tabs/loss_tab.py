@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTabWidget,
@@ -35,7 +34,7 @@ from zdl_gui.tabs.loss_export import LossCalculationWriter, Style, fmt
 from zdl_gui.tabs.loss_inputs import LossInputs, LossMessages, preset_text
 from zdl_gui.tabs.loss_tables import LossBatchPage, LossCeePage, LossGradientPage, LossSsePage
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width
+from zdl_gui.widgets.sizing import vertical_scroll
 
 #: Milliseconds of quiet typing before the losses are recomputed.
 DEBOUNCE_MS = 150
@@ -63,11 +62,7 @@ class LossTab(StudyTab):
         self.inputs = LossInputs()
         self._build_results()
 
-        scroll = QScrollArea()
-        scroll.setWidget(self.inputs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = vertical_scroll(self.inputs)
         self._inputs_scroll = scroll
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -446,7 +441,6 @@ class LossTab(StudyTab):
             self.recompute()  # restored input waiting for the timer, or messages to retranslate
         else:
             self._render()
-        fit_scroll_width(self._inputs_scroll)
 
     def shutdown(self) -> None:
         """Stop the pending update, then remember the inputs."""

@@ -62,7 +62,7 @@ from zdl_gui.tabs.base import StudyTab, Table, run_standalone
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
 from zdl_gui.widgets.playback_bar import PlaybackBar, Speed
-from zdl_gui.widgets.sizing import fit_scroll_width, vertical_scroll
+from zdl_gui.widgets.sizing import vertical_scroll
 
 #: The book's four first (its figure), then the two the figure leaves out.
 ORDER: tuple[str, ...] = (
@@ -392,7 +392,6 @@ class OptimizerTab(StudyTab):
             self._show_messages()
             self._show_step()
         self._update_plot_title()
-        fit_scroll_width(self.controls_scroll)
         self.controls_scroll.setMaximumWidth(max(self.controls_scroll.minimumWidth(), 340))
 
     def persistent_widgets(self) -> Mapping[str, QWidget]:

@@ -62,7 +62,7 @@ from zdl_gui.tabs.lab_widgets import (
 from zdl_gui.tabs.training_jobs import gui_friendly_blas
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import Level
-from zdl_gui.widgets.sizing import fit_scroll_width, panes, vertical_scroll
+from zdl_gui.widgets.sizing import panes, vertical_scroll
 from zdl_gui.workers import GeneratorWorker, Outcome
 
 if TYPE_CHECKING:
@@ -525,7 +525,6 @@ class OverfitLabPage(LabRunView):
         self._relabel()
         self.show_dropout()
         self._show_progress()
-        fit_scroll_width(self.scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "runs"):

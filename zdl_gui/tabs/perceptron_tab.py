@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFrame,
     QGraphicsPolygonItem,
     QGridLayout,
     QGroupBox,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QTableWidget,
@@ -52,7 +50,7 @@ from zdl_gui.settings import Settings
 from zdl_gui.tabs.base import StudyTab, Table, run_standalone
 from zdl_gui.theme import curve_color
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import panes
+from zdl_gui.widgets.sizing import panes, vertical_scroll
 
 #: The range of w1, w2, b and θ in the controls, and the slider's step (0.01).
 LIMIT = 2.0
@@ -229,12 +227,7 @@ class PerceptronTab(StudyTab):
         for box in (self.weights_box, self.formula_box, self.presets_box):
             controls_layout.addWidget(box)
         controls_layout.addStretch(1)
-        self.controls_scroll = QScrollArea()
-        self.controls_scroll.setWidget(controls)
-        self.controls_scroll.setWidgetResizable(True)
-        self.controls_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.controls_scroll.setMinimumWidth(300)
+        self.controls_scroll = vertical_scroll(controls)
 
         # --- the plot ---
         self.plot = ThemedPlot()

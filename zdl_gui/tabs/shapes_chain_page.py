@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -41,7 +40,7 @@ from zdl_gui.tabs.shapes_drawing import A_COLOR, RESULT_COLOR, Domino, DominoCha
 from zdl_gui.tabs.shapes_text import CHECK, CROSS
 from zdl_gui.theme import is_dark
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, fit_table_height
+from zdl_gui.widgets.sizing import fit_table_height, vertical_scroll
 
 #: The batch size the page starts with (the book's batch_size = 100) and the largest it takes.
 DEFAULT_BATCH = 100
@@ -96,11 +95,7 @@ class ShapeChainPage(QWidget):
         column.addWidget(self.input_box)
         column.addWidget(self.weights_box)
         column.addStretch(1)
-        self._controls_scroll = QScrollArea()
-        self._controls_scroll.setWidget(panel)
-        self._controls_scroll.setWidgetResizable(True)
-        self._controls_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._controls_scroll = vertical_scroll(panel)
 
         # --- the chain ---
         self.intro_label = QLabel()
@@ -330,7 +325,6 @@ class ShapeChainPage(QWidget):
             ]
         )
         self._render()
-        fit_scroll_width(self._controls_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -56,7 +55,7 @@ from zdl_gui.tabs.shapes_text import (
 )
 from zdl_gui.theme import is_dark
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width
+from zdl_gui.widgets.sizing import vertical_scroll
 
 _ERROR_COLORS = ("#b3261e", "#ff8a80")  # light, dark: the InlineMessage's error colours
 MAX_TEXT = 200  # characters a shape field takes
@@ -310,11 +309,7 @@ class DotShapesPage(QWidget):
         column.addWidget(self.inputs_box)
         column.addWidget(self.presets_box)
         column.addStretch(1)
-        self._controls_scroll = QScrollArea()
-        self._controls_scroll.setWidget(panel)
-        self._controls_scroll.setWidgetResizable(True)
-        self._controls_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._controls_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._controls_scroll = vertical_scroll(panel)
 
         # --- the picture and what NumPy says ---
         self.diagram = DotDiagram()
@@ -496,7 +491,6 @@ class DotShapesPage(QWidget):
         self.result_box.setTitle(self.tr("What NumPy says"))
         self.diagram.set_no_result_text(self.tr("no result"))
         self._render()
-        fit_scroll_width(self._controls_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

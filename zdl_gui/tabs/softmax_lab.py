@@ -49,7 +49,7 @@ from zdl_gui.plotting import ThemedPlot
 from zdl_gui.tabs.base import Table
 from zdl_gui.theme import curve_color, is_dark
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, fit_table_height, vertical_scroll
+from zdl_gui.widgets.sizing import fit_table_height, vertical_scroll
 
 MIN_ENTRIES = 2
 MAX_ENTRIES = 10
@@ -734,7 +734,6 @@ class SoftmaxLab(QWidget):
             plot.set_texts(left="", bottom=self.tr("entry"))
         self.prob_plot.set_texts(left=self.tr("probability"))
         self._render()
-        fit_scroll_width(self._inputs_scroll)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

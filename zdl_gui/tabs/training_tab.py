@@ -76,7 +76,7 @@ from zdl_gui.tabs.training_jobs import (
 from zdl_gui.tabs.training_plots import Run, TrainingCurves
 from zdl_gui.tabs.training_setup import TrainingSetupPanel
 from zdl_gui.widgets.inline_message import InlineMessage, Level
-from zdl_gui.widgets.sizing import fit_scroll_width, panes, vertical_scroll
+from zdl_gui.widgets.sizing import panes, vertical_scroll
 from zdl_gui.workers import GeneratorWorker, Job, Outcome, WorkerError
 
 #: Redraw period of the plots (≈ 30 Hz).
@@ -281,7 +281,6 @@ class TrainingTab(StudyTab):
         )
         self._sync_buttons()
         self._show_progress()
-        fit_scroll_width(self.setup_scroll)
 
     def persistent_widgets(self) -> Mapping[str, QWidget]:
         widgets = dict(self.setup.persistent_widgets())

@@ -1,17 +1,9 @@
-"""Sizing helpers for scroll areas and tables whose content changes with the language."""
+"""Sizing helpers: scroll areas and tables whose content changes with the language, splitters."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTableWidget, QWidget
-
-
-def fit_scroll_width(scroll: QScrollArea) -> None:
-    """Make a vertical scroll area wide enough for its content (call after texts change)."""
-    content = scroll.widget()
-    content.adjustSize()
-    bar = scroll.verticalScrollBar().sizeHint().width()
-    scroll.setMinimumWidth(content.minimumSizeHint().width() + bar + 4)
 
 
 def fit_table_height(table: QTableWidget) -> None:
@@ -22,14 +14,36 @@ def fit_table_height(table: QTableWidget) -> None:
     table.setMaximumHeight(table.horizontalHeader().sizeHint().height() + rows + frame + 2)
 
 
-def vertical_scroll(content: QWidget) -> QScrollArea:
-    """A frameless scroll area around ``content`` that scrolls up and down, never sideways."""
-    scroll = QScrollArea()
-    scroll.setWidget(content)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll
+class VerticalScroll(QScrollArea):
+    """A frameless scroll area that scrolls up and down, never sideways, and is never narrower
+    than its content needs with room for the scroll bar, whatever the language or the content
+    (a message appearing, a longer label) does to that width."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = content.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's needs changed: the layout asks again
+        return super().eventFilter(watched, event)
+
+
+def vertical_scroll(content: QWidget) -> VerticalScroll:
+    """A :class:`VerticalScroll` around ``content``."""
+    return VerticalScroll(content)
 
 
 def panes(
