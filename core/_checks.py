@@ -7,6 +7,7 @@ NumPy traceback from deep inside the maths.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -14,6 +15,31 @@ import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.floating[Any]]
 IntArray = npt.NDArray[np.integer[Any]]
+
+
+class TextInputError(ValueError):
+    """Text a learner typed that could not be read, with what went wrong and where.
+
+    ``str(error)`` is an English message for people; ``reason`` a short code the GUI turns into
+    a translated message; ``position`` the 0-based character offset in the text (None when there
+    is nothing to point at); ``detail`` the values the message uses. Pickling keeps all three,
+    so the error crosses process boundaries intact.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        reason: str,
+        position: int | None = None,
+        detail: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.position = position
+        self.detail: dict[str, object] = dict(detail) if detail else {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.args[0], self.reason, self.position, self.detail))
 
 
 def as_array(x: Any, name: str) -> npt.NDArray[Any]:
@@ -50,6 +76,14 @@ def require_ndim(arr: npt.NDArray[Any], name: str, allowed: tuple[int, ...]) -> 
     if arr.ndim not in allowed:
         dims = " or ".join(f"{d}-D" for d in allowed)
         raise ValueError(f"{name} must be {dims}, got a {arr.ndim}-D array of shape {arr.shape}")
+
+
+def check_count(value: object, name: str, minimum: int = 1) -> int:
+    """Return ``value`` as an int, raising ValueError unless it is a whole number ≥ ``minimum``
+    (an int or NumPy integer; True and 3.0 are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"{name} must be a whole number ≥ {minimum}, got {value!r}")
+    return int(value)
 
 
 def check_positive(value: float, name: str) -> float:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from core._checks import FloatArray, as_float_array, check_positive, require_nonempty
+from core._checks import FloatArray, as_float_array, check_count, check_positive, require_nonempty
 from core.init_lab import prepare_trainer, train_interleaved
 from core.layers import BatchNormalization
 from core.trainer import TrainStep
@@ -44,12 +44,6 @@ BOOK_EPOCHS = 20
 BOOK_SCALES = 16
 
 
-def _check_count(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number ≥ {minimum}, got {value!r}")
-    return int(value)
-
-
 # --- one BN layer on one batch ----------------------------------------------------------------------
 
 
@@ -69,10 +63,10 @@ def preactivation_batch(
     data = as_float_array(x, "x")
     require_nonempty(data, "x")
     rows = data.reshape(len(data), -1)
-    n = _check_count(batch_size, "batch_size", minimum=2)
+    n = check_count(batch_size, "batch_size", minimum=2)
     if n > len(rows):
         raise ValueError(f"the batch size {n} is larger than the {len(rows)} samples available")
-    features = _check_count(n_features, "n_features")
+    features = check_count(n_features, "n_features")
     if features > 1000:
         raise ValueError(f"at most 1000 features, got {features}")
     std = check_positive(weight_std, "weight_std")
@@ -155,7 +149,7 @@ def weight_scales(n: int = BOOK_SCALES, high: float = 1.0, low: float = 1e-4) ->
 
     The book's ``np.logspace(0, -4, num=16)``: 1, 0.541, 0.293, …, 0.0001.
     """
-    count = _check_count(n, "n")
+    count = check_count(n, "n")
     top = check_positive(high, "high")
     bottom = check_positive(low, "low")
     if bottom > top:
@@ -195,8 +189,8 @@ def grid_cells(
         std = check_positive(scale, "every weight scale")
         base = {
             "model": "multi_layer",
-            "hidden_sizes": (_check_count(hidden_units, "hidden_units"),)
-            * _check_count(hidden_layers, "hidden_layers"),
+            "hidden_sizes": (check_count(hidden_units, "hidden_units"),)
+            * check_count(hidden_layers, "hidden_layers"),
             "activation": "relu",
             "weight_init": "std",
             "init_std": std,

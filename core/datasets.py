@@ -29,7 +29,7 @@ from typing import Any, cast
 import numpy as np
 import numpy.typing as npt
 
-from core._checks import as_array, require_ndim
+from core._checks import as_array, check_count, require_ndim
 
 __all__ = [
     "DIGIT_CLASS_NAMES",
@@ -175,7 +175,7 @@ def to_one_hot(labels: npt.ArrayLike, n_classes: int) -> npt.NDArray[np.float32]
     require_ndim(t, "labels", (1,))
     if t.dtype.kind not in "iu":
         raise ValueError(f"labels must be integer class indices, got dtype {t.dtype}")
-    n = _check_count(n_classes, "n_classes", minimum=1)
+    n = check_count(n_classes, "n_classes", minimum=1)
     if t.size and (t.min() < 0 or t.max() >= n):
         raise ValueError(
             f"labels must lie in 0..{n - 1} for {n} classes, got values from {t.min()} to {t.max()}"
@@ -862,7 +862,7 @@ def load_toy(
     if name not in TOY_DATASETS:  # a tuple, so unhashable names fail here too, not with TypeError
         raise ValueError(f"unknown toy dataset {name!r}; choose one of {', '.join(TOY_DATASETS)}")
     n_classes, make = _TOY_MAKERS[name]
-    n = _check_count(n_samples, "n_samples", minimum=2 * n_classes)
+    n = check_count(n_samples, "n_samples", minimum=2 * n_classes)
     sigma = float(noise)
     if not (np.isfinite(sigma) and sigma >= 0):
         raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
@@ -885,13 +885,6 @@ def load_toy(
 
 
 # --- argument checks ------------------------------------------------------------------------------
-
-
-def _check_count(value: int, name: str, *, minimum: int) -> int:
-    """Return ``value`` as an int, raising ValueError unless it is a whole number ≥ ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number ≥ {minimum}, got {value!r}")
-    return int(value)
 
 
 def _check_ratio(value: float) -> float:

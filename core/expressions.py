@@ -82,7 +82,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 
 from core import functions as F
-from core._checks import FloatArray
+from core._checks import FloatArray, TextInputError
 
 Reason = Literal[
     "empty",
@@ -155,7 +155,7 @@ FUNCTIONS: Final[Mapping[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]
 FUNCTION_NAMES: Final[tuple[str, ...]] = tuple(FUNCTIONS)
 
 
-class ExpressionError(ValueError):
+class ExpressionError(TextInputError):
     """Text that is not a formula of the language, saying where and what is wrong.
 
     ``str(error)`` is an English message for people. ``reason`` is a code from :data:`REASONS`
@@ -164,20 +164,7 @@ class ExpressionError(ValueError):
     at), and ``detail`` the values the message uses (``token``, ``name``, ``limit``...).
     """
 
-    def __init__(
-        self,
-        message: str,
-        reason: Reason,
-        position: int | None = None,
-        detail: Mapping[str, object] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.reason: Reason = reason
-        self.position = position
-        self.detail: dict[str, object] = dict(detail) if detail else {}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.args[0], self.reason, self.position, self.detail))
+    reason: Reason
 
 
 # --- the tree -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from core._checks import FloatArray, IntArray, check_fraction
+from core._checks import FloatArray, IntArray, check_count, check_fraction
 from core.init_lab import prepare_trainer
 from core.training_runs import RunConfig
 
@@ -96,18 +96,12 @@ BOOK_EPOCHS = 50
 BOOK_HIDDEN_LAYERS = 6
 
 
-def _check_count(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number ≥ {minimum}, got {value!r}")
-    return int(value)
-
-
 def sample_log_uniform(value_range: LogRange, size: int, rng: np.random.Generator) -> FloatArray:
     """10^u with u ~ U(low, high): every decade is sampled as often as every other (§6.5.3).
 
     A plain U(10⁻⁶, 10⁻²) would put 99 % of the samples above 10⁻⁴.
     """
-    n = _check_count(size, "size", minimum=0)
+    n = check_count(size, "size", minimum=0)
     return 10.0 ** rng.uniform(value_range.low, value_range.high, n)
 
 
@@ -123,7 +117,7 @@ def validation_split(
     validation count is int(n_train × ratio), at least 1, and at least one sample stays for
     training (the book's script once sliced with the float n × 0.2 and crashed: B36).
     """
-    n = _check_count(n_train, "n_train", minimum=2)
+    n = check_count(n_train, "n_train", minimum=2)
     r = check_fraction(ratio, "the validation share")
     n_val = int(n * r)
     if n_val < 1 or n_val >= n:
@@ -166,7 +160,7 @@ def search_data(
     """
     if len(x_train) != len(t_train):
         raise ValueError(f"x_train has {len(x_train)} samples but t_train {len(t_train)}")
-    n = len(x_train) if n_samples is None else _check_count(n_samples, "n_samples", minimum=2)
+    n = len(x_train) if n_samples is None else check_count(n_samples, "n_samples", minimum=2)
     if n > len(x_train):
         raise ValueError(f"asked for {n} training samples but there are only {len(x_train)}")
     train, val = validation_split(n, ratio, seed)
@@ -177,7 +171,7 @@ def search_data(
         t_train[val],
         train,
         val,
-        _check_count(n_classes, "n_classes", minimum=2),
+        check_count(n_classes, "n_classes", minimum=2),
     )
 
 
@@ -208,11 +202,11 @@ def sample_trials(
     Drawn from ``seed`` and ``round_index`` (the search's number: 0, then 1 after narrowing …),
     numbered from ``first_index``.
     """
-    count = _check_count(n, "the number of trials")
+    count = check_count(n, "the number of trials")
     if count > 10_000:
         raise ValueError(f"at most 10 000 trials, got {count}")
     rng = np.random.default_rng(
-        [_check_count(seed, "seed", 0), _check_count(round_index, "round_index", 0)]
+        [check_count(seed, "seed", 0), check_count(round_index, "round_index", 0)]
     )
     lrs = sample_log_uniform(lr_range, count, rng)
     decays = sample_log_uniform(weight_decay_range, count, rng)
@@ -240,8 +234,8 @@ def trial_config(
     """
     return RunConfig(
         model="multi_layer",
-        hidden_sizes=(_check_count(hidden_units, "hidden_units"),)
-        * _check_count(hidden_layers, "hidden_layers"),
+        hidden_sizes=(check_count(hidden_units, "hidden_units"),)
+        * check_count(hidden_layers, "hidden_layers"),
         activation="relu",
         weight_init="he",
         optimizer="SGD",
@@ -348,7 +342,7 @@ def narrow_ranges(
     Each range runs from the smallest to the largest exponent among them, ``margin`` decades
     wider on both sides (so a single result still gives a range). Diverged results are left out.
     """
-    k = _check_count(top_k, "top_k")
+    k = check_count(top_k, "top_k")
     pad = float(margin)
     if not (math.isfinite(pad) and pad > 0):
         raise ValueError(f"margin must be a number of decades > 0, got {margin!r}")

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from core._checks import FloatArray, as_float_array, check_positive, require_nonempty
+from core._checks import FloatArray, as_float_array, check_count, check_positive, require_nonempty
 from core.functions import relu, sigmoid, tanh
 from core.network_views import Histogram, histogram
 from core.networks import MultiLayerNet, init_std
@@ -99,12 +99,6 @@ def _check_activation(activation: str) -> str:
     return activation
 
 
-def _check_count(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number ≥ {minimum}, got {value!r}")
-    return int(value)
-
-
 def weight_std(init: float | str, n_in: int) -> float:
     """σ of the initial weights (§6.2.2–6.2.3): a number > 0, Xavier √(1/n) or He √(2/n).
 
@@ -112,7 +106,7 @@ def weight_std(init: float | str, n_in: int) -> float:
     (n = 100 gives 0.1 and 0.1414…). 0 and negative numbers are refused: weights that all start
     at one value are the subject of :func:`symmetry_demo`.
     """
-    n = _check_count(n_in, "n_in")
+    n = check_count(n_in, "n_in")
     if isinstance(init, str):
         if init.lower() not in ("xavier", "he"):
             raise ValueError(f"init must be a number > 0, 'xavier' or 'he', got {init!r}")
@@ -233,9 +227,9 @@ def activation_experiment(
     largest output of any layer] for ReLU.
     """
     h = _FUNCTIONS[_check_activation(activation)]
-    n = _check_count(n_samples, "n_samples")
-    units = _check_count(n_units, "n_units")
-    depth = _check_count(n_layers, "n_layers")
+    n = check_count(n_samples, "n_samples")
+    units = check_count(n_units, "n_units")
+    depth = check_count(n_layers, "n_layers")
     if n * units * depth > 20_000_000:
         raise ValueError("at most 20 million activations (samples × units × layers)")
     rng = np.random.default_rng(seed)
@@ -345,7 +339,7 @@ def symmetry_demo(
     labels are a random batch drawn from ``seed``.
     """
     _check_activation(activation)
-    n_steps = _check_count(steps, "steps", minimum=0)
+    n_steps = check_count(steps, "steps", minimum=0)
     if n_steps > 1000:
         raise ValueError(f"at most 1000 steps, got {n_steps}")
     rate = check_positive(lr, "the learning rate")
@@ -358,11 +352,11 @@ def symmetry_demo(
         if not math.isfinite(constant):
             raise ValueError(f"the initial weight must be a finite number, got {weights!r}")
     rng = np.random.default_rng(seed)
-    x = rng.standard_normal((_check_count(batch_size, "batch_size"), _check_count(n_in, "n_in")))
-    t = rng.integers(0, _check_count(n_out, "n_out"), len(x))
+    x = rng.standard_normal((check_count(batch_size, "batch_size"), check_count(n_in, "n_in")))
+    t = rng.integers(0, check_count(n_out, "n_out"), len(x))
     net = MultiLayerNet(
         n_in,
-        [_check_count(n_hidden, "n_hidden")],
+        [check_count(n_hidden, "n_hidden")],
         n_out,
         activation=activation,  # type: ignore[arg-type]
         weight_init_std=weights if random_init else 0.0,  # type: ignore[arg-type]
@@ -405,8 +399,8 @@ def init_comparison_configs(
     The book trains a ReLU MultiLayerNet with 4 hidden layers of 100 units on MNIST by SGD
     (η = 0.01, batches of 128) for 2000 iterations; with 0.01 the loss does not move at all.
     """
-    layers = _check_count(hidden_layers, "hidden_layers")
-    units = _check_count(hidden_units, "hidden_units")
+    layers = check_count(hidden_layers, "hidden_layers")
+    units = check_count(hidden_units, "hidden_units")
     return tuple(
         RunConfig(
             model="multi_layer",
@@ -448,7 +442,7 @@ def prepare_trainer(
     """
     x = as_float_array(x_train, "x_train")
     require_nonempty(x, "x_train")
-    classes = _check_count(n_classes, "n_classes", minimum=2)
+    classes = check_count(n_classes, "n_classes", minimum=2)
     network = build_network(config, int(x[0].size), classes, dtype=preferred_dtype(config, len(x)))
     return build_trainer(config, network, x, t_train, x_test, t_test)
 

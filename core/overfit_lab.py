@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from core._checks import FloatArray, as_float_array, check_fraction
+from core._checks import FloatArray, as_float_array, check_count, check_fraction
 from core.init_lab import prepare_trainer
 from core.layers import Dropout
 from core.trainer import TrainStep
@@ -51,12 +51,6 @@ BOOK_DROPOUT = 0.2
 BOOK_LR = 0.01
 
 
-def _check_count(value: object, name: str, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
-        raise ValueError(f"{name} must be a whole number ≥ {minimum}, got {value!r}")
-    return int(value)
-
-
 def overfit_config(
     *,
     weight_decay: float = 0.0,
@@ -77,8 +71,8 @@ def overfit_config(
     """
     return RunConfig(
         model="multi_layer",
-        hidden_sizes=(_check_count(hidden_units, "hidden_units"),)
-        * _check_count(hidden_layers, "hidden_layers"),
+        hidden_sizes=(check_count(hidden_units, "hidden_units"),)
+        * check_count(hidden_layers, "hidden_layers"),
         activation="relu",
         weight_init="he",
         optimizer="SGD",
@@ -95,7 +89,7 @@ def overfit_config(
 
 def small_training_set(x_train: Any, t_train: Any, n: int = BOOK_TRAIN_SAMPLES) -> tuple[Any, Any]:
     """The first ``n`` training samples, as the book keeps 300 to provoke overfitting (§6.4.1)."""
-    count = _check_count(n, "the number of training samples")
+    count = check_count(n, "the number of training samples")
     if len(x_train) != len(t_train):
         raise ValueError(f"x_train has {len(x_train)} samples but t_train {len(t_train)}")
     if count > len(x_train):
@@ -218,7 +212,7 @@ def dropout_comparison(
     value = float(x)
     if not math.isfinite(value) or value == 0:
         raise ValueError(f"x must be a finite number other than 0, got {x!r}")
-    units = np.full(_check_count(n_units, "n_units"), value)
+    units = np.full(check_count(n_units, "n_units"), value)
     keep = 1.0 - p
     book = Dropout(p, rng=np.random.default_rng(seed))
     book_train = float(book.forward(units, train_flg=True).mean())

@@ -66,14 +66,13 @@ import math
 import numbers
 import re
 import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import numpy.typing as npt
 
-from core._checks import FloatArray, IntArray, as_array
+from core._checks import FloatArray, IntArray, TextInputError, as_array
 
 Reason = Literal[
     "empty",
@@ -106,7 +105,7 @@ SUMMARY_HINT: Final = (
 _TOKEN_SHOWN = 30  # a longer token is shortened in messages
 
 
-class ParseError(ValueError):
+class ParseError(TextInputError):
     """Error for text that is not a list or table of numbers, saying where and what is wrong.
 
     ``str(error)`` (``args[0]``) is an English message for people, such as
@@ -125,21 +124,7 @@ class ParseError(ValueError):
         ``shape`` ... and, whenever ``position`` is set, the 1-based ``line`` it is on.
     """
 
-    def __init__(
-        self,
-        message: str,
-        reason: Reason,
-        position: int | None = None,
-        detail: Mapping[str, object] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.reason: Reason = reason
-        self.position = position
-        self.detail: dict[str, object] = dict(detail) if detail else {}
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Keep ``reason``, ``position`` and ``detail`` when the error is pickled."""
-        return (type(self), (self.args[0], self.reason, self.position, self.detail))
+    reason: Reason
 
 
 # --- public API --------------------------------------------------------------------------------

@@ -36,19 +36,20 @@ inside one item, such as a numerical gradient, should call it often.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import enum
 import threading
 import time
 import traceback
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-__all__ = ["GeneratorWorker", "Job", "Outcome", "WorkerError", "WorkerStopped"]
+__all__ = ["GeneratorWorker", "Job", "Outcome", "WorkerError", "WorkerStopped", "shut_down_all"]
 
 #: Seconds between two lists of items: 20 lists per second at most while items flow.
 DEFAULT_INTERVAL = 0.05
@@ -292,3 +293,31 @@ class GeneratorWorker(QThread):
         if self._stop.is_set():
             raise WorkerStopped
         self.resumed.emit()
+
+
+#: Workers whose thread outlived :func:`shut_down_all`'s wait (one long NumPy call, a dataset
+#: still loading): kept referenced so that Python never destroys a running QThread, which would
+#: abort the process. They have been told to stop and end on their own; at exit we wait for them.
+_ABANDONED: list[GeneratorWorker] = []
+
+
+def shut_down_all(workers: Iterable[GeneratorWorker], seconds: float) -> None:
+    """Stop every worker, then wait for them all, ``seconds`` at most in total.
+
+    A worker still running after that is kept until its thread ends (waited for at exit), so a
+    window closes in bounded time even while a job is inside one long computation.
+    """
+    workers = list(workers)
+    for worker in workers:
+        worker.stop()
+    deadline = time.monotonic() + seconds
+    for worker in workers:
+        remaining = max(deadline - time.monotonic(), 0.0)
+        if not worker.wait(int(remaining * 1000)):
+            _ABANDONED.append(worker)
+
+
+@atexit.register
+def _wait_for_abandoned_workers() -> None:
+    for worker in _ABANDONED:
+        worker.wait(30_000)

@@ -8,7 +8,8 @@ import time
 import pytest
 from PySide6.QtCore import QThread
 
-from zdl_gui.workers import GeneratorWorker, Outcome, WorkerError, WorkerStopped
+from zdl_gui import workers as workers_module
+from zdl_gui.workers import GeneratorWorker, Outcome, WorkerError, WorkerStopped, shut_down_all
 
 
 @pytest.fixture(autouse=True)
@@ -251,3 +252,34 @@ def test_shutdown_of_a_busy_worker_is_bounded_and_leaves_nothing_running(qtbot):
     assert time.perf_counter() - start < 2.0
     assert worker.isFinished()
     assert worker not in GeneratorWorker.running_workers()
+
+
+def test_shut_down_all_shares_one_deadline_and_keeps_a_stuck_worker_alive(qtbot):
+    """Two stoppable workers end at once; one stuck inside a long item outlives the deadline and
+    is kept referenced (a running QThread must never be destroyed) until it ends by itself."""
+    entered, release = threading.Event(), threading.Event()
+
+    def stoppable(worker):
+        while True:
+            worker.checkpoint()
+            time.sleep(0.001)
+            yield 1
+
+    def stuck(_worker):
+        entered.set()
+        release.wait(10)  # one long computation that never looks at the stop flag
+        yield 1
+
+    quick = [GeneratorWorker(stoppable), GeneratorWorker(stoppable)]
+    slow = GeneratorWorker(stuck)
+    for worker in (*quick, slow):
+        worker.start()
+    qtbot.waitUntil(lambda: all(w.isRunning() for w in quick))
+    assert entered.wait(5)  # the stuck worker is inside its item, past any stop check
+    start = time.perf_counter()
+    shut_down_all([*quick, slow], seconds=0.3)
+    assert time.perf_counter() - start < 2.0  # bounded: one deadline for all, not one each
+    assert all(w.isFinished() for w in quick)
+    assert slow.isRunning() and slow in workers_module._ABANDONED
+    release.set()
+    qtbot.waitUntil(slow.isFinished, timeout=5000)

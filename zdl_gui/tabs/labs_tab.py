@@ -14,10 +14,8 @@ The pages live in their own modules and receive a :class:`LabContext`.
 
 from __future__ import annotations
 
-import atexit
 import functools
 import sys
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -50,7 +48,14 @@ from zdl_gui.tabs.overfit_lab_page import OverfitLabPage
 from zdl_gui.tabs.training_jobs import DataRequest, LoadedData, load_job
 from zdl_gui.widgets.inline_message import InlineMessage, Level
 from zdl_gui.widgets.sizing import vertical_scroll
-from zdl_gui.workers import DEFAULT_INTERVAL, GeneratorWorker, Job, Outcome, WorkerError
+from zdl_gui.workers import (
+    DEFAULT_INTERVAL,
+    GeneratorWorker,
+    Job,
+    Outcome,
+    WorkerError,
+    shut_down_all,
+)
 
 #: The longest :meth:`LabsTab.shutdown` waits for all worker threads together, in seconds.
 SHUTDOWN_SECONDS = 2.0
@@ -60,16 +65,6 @@ SOURCES: tuple[tuple[str, str], ...] = (
     ("digits", QT_TRANSLATE_NOOP("LabsTab", "Digits 8×8 (built in)")),
     ("mnist", QT_TRANSLATE_NOOP("LabsTab", "MNIST… (your files)")),
 )
-
-#: Workers whose thread outlived the shutdown wait (one long NumPy call): kept referenced so
-#: Python never destroys a running QThread (which aborts the process); waited for at exit.
-_ABANDONED: list[GeneratorWorker] = []
-
-
-@atexit.register
-def _wait_for_abandoned_workers() -> None:
-    for worker in _ABANDONED:
-        worker.wait(30_000)
 
 
 class LabRunner(QObject):
@@ -210,14 +205,7 @@ class LabContext(QObject):
 
     def shutdown(self, seconds: float = SHUTDOWN_SECONDS) -> None:
         """Stop every worker, then wait for them all, ``seconds`` at most in total."""
-        workers = [w for r in self.runners for w in r.workers()]
-        for worker in workers:
-            worker.stop()
-        deadline = time.monotonic() + seconds
-        for worker in workers:
-            remaining = max(deadline - time.monotonic(), 0.0)
-            if not worker.wait(int(remaining * 1000)):
-                _ABANDONED.append(worker)
+        shut_down_all((w for r in self.runners for w in r.workers()), seconds)
         for runner in self.runners:
             runner.forget()
 

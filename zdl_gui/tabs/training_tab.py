@@ -17,7 +17,6 @@ are explained next to the controls; the curves so far stay.
 
 from __future__ import annotations
 
-import atexit
 import functools
 import sys
 import time
@@ -77,7 +76,7 @@ from zdl_gui.tabs.training_plots import Run, TrainingCurves
 from zdl_gui.tabs.training_setup import TrainingSetupPanel
 from zdl_gui.widgets.inline_message import InlineMessage, Level
 from zdl_gui.widgets.sizing import panes, vertical_scroll
-from zdl_gui.workers import GeneratorWorker, Job, Outcome, WorkerError
+from zdl_gui.workers import GeneratorWorker, Job, Outcome, WorkerError, shut_down_all
 
 #: Redraw period of the plots (≈ 30 Hz).
 REDRAW_MS = 33
@@ -94,17 +93,6 @@ SHUTDOWN_SECONDS = 2.0
 LEARNING_WINDOW = 200
 
 PAGE_CURVES, PAGE_INSIDE, PAGE_PREDICTIONS, PAGE_DATA, PAGE_BOUNDARY = range(5)
-
-#: Workers whose thread outlived shutdown()'s wait (a dataset still loading, one long NumPy
-#: call): kept referenced so that Python never destroys a running QThread, which would abort the
-#: process. They have been told to stop and end on their own; at exit we wait for them.
-_ABANDONED: list[GeneratorWorker] = []
-
-
-@atexit.register
-def _wait_for_abandoned_workers() -> None:
-    for worker in _ABANDONED:
-        worker.wait(30_000)
 
 
 class TrainingTab(StudyTab):
@@ -311,14 +299,8 @@ class TrainingTab(StudyTab):
         """Stop every worker and wait for their threads, at most 2 s in all; stop the timers."""
         self.redraw_timer.stop()
         self.curves.stop_timers()
-        workers = [w for w in (*self._workers.values(), *self._retired) if w is not None]
-        for worker in workers:
-            worker.stop()
-        deadline = time.monotonic() + SHUTDOWN_SECONDS
-        for worker in workers:
-            remaining = max(deadline - time.monotonic(), 0.0)
-            if not worker.wait(int(remaining * 1000)):
-                _ABANDONED.append(worker)
+        workers = (w for w in (*self._workers.values(), *self._retired) if w is not None)
+        shut_down_all(workers, SHUTDOWN_SECONDS)
         self._workers = dict.fromkeys(self._workers)
         self._retired.clear()
         self._state = "idle"
