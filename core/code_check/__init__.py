@@ -132,6 +132,8 @@ TARGETS: tuple[Target, ...] = (
     Target("AdaGrad", 6, "§6.1.5", "class", "optimizers"),
     Target("RMSprop", 6, "§6.1.5", "class", "optimizers"),
     Target("Adam", 6, "§6.1.6", "class", "optimizers"),
+    Target("BatchNormalization", 6, "§6.3.2", "class", "labs"),
+    Target("Dropout", 6, "§6.4.3", "class", "labs"),
 )
 
 _TARGETS_BY_NAME = {t.name: t for t in TARGETS}

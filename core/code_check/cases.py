@@ -834,6 +834,153 @@ def _optimizer_cases(name: str) -> Iterator[Case]:
         )
 
 
+_ONES = "x = np.ones((100, 100))"
+
+
+def _dropout_cases(name: str) -> Iterator[Case]:
+    """Random masks: the cases report what is the same for every mask (rounded shares, the
+    scale of what is kept), so the book's dropout and the inverted one both pass (§6.4.3)."""
+
+    def scale(cls: Any) -> Values:
+        layer = cls(0.5)
+        train_mean = float(np.mean(layer.forward(np.ones((100, 100)))))
+        test_mean = float(np.mean(layer.forward(np.ones((100, 100)), train_flg=False)))
+        return {"test_over_train": round(test_mean / train_mean, 1)}
+
+    def training(cls: Any) -> Values:
+        out = np.asarray(cls(0.5).forward(np.ones((100, 100))), dtype=float)
+        kept = out[out != 0]
+        return {
+            "dropped_share": round(float(np.mean(out == 0)), 1),
+            "kept_value": round(float(kept.mean()), 6) if kept.size else 0.0,
+        }
+
+    def backward(cls: Any) -> Values:
+        layer = cls(0.5)
+        out = np.asarray(layer.forward(np.ones((20, 20))), dtype=float)
+        dx = np.asarray(layer.backward(np.ones((20, 20))), dtype=float)
+        return {"dx_zero_where_dropped": bool(np.array_equal(dx == 0, out == 0))}
+
+    yield _case(
+        name,
+        "scale",
+        f"layer = Dropout(0.5)\n{_ONES}\ntrain_mean = layer.forward(x).mean()\n"
+        "test_mean = layer.forward(x, train_flg=False).mean()\n"
+        "test_over_train = round(test_mean / train_mean, 1)",
+        scale,
+        L.Dropout,
+        gallery=("B35",),
+    )
+    yield _case(
+        name,
+        "training",
+        f"{_ONES}\nout = Dropout(0.5).forward(x)\n"
+        "dropped_share = round((out == 0).mean(), 1)\nkept_value = out[out != 0].mean()",
+        training,
+        L.Dropout,
+        # the book keeps x as it is; inverted dropout scales it by 1 / (1 − 0.5)
+        expected=Alternatives(
+            ({"dropped_share": 0.5, "kept_value": 1.0}, {"dropped_share": 0.5, "kept_value": 2.0})
+        ),
+    )
+    yield _case(
+        name,
+        "backward",
+        "layer = Dropout(0.5)\nout = layer.forward(np.ones((20, 20)))\n"
+        "dx = layer.backward(np.ones((20, 20)))\n"
+        "dx_zero_where_dropped = np.array_equal(dx == 0, out == 0)",
+        backward,
+        L.Dropout,
+    )
+
+
+_BN_X = [[1.0, 2.0, 0.5], [3.0, -1.0, 1.5], [0.0, 4.0, -2.0], [2.0, 1.0, 0.0]]
+_BN_X_TEXT = "np.array([[1.0, 2.0, 0.5], [3.0, -1.0, 1.5], [0.0, 4.0, -2.0], [2.0, 1.0, 0.0]])"
+_BN_DOUT = [[0.5, -1.0, 2.0], [1.0, 0.0, -0.5], [-1.5, 2.0, 1.0], [0.2, 0.3, -0.4]]
+_BN_DOUT_TEXT = "np.array([[0.5, -1.0, 2.0], [1.0, 0.0, -0.5], [-1.5, 2.0, 1.0], [0.2, 0.3, -0.4]])"
+_GAMMA, _BETA = (2.0, 0.5, 1.0), (1.0, 0.0, -1.0)
+
+
+def _batchnorm_cases(name: str) -> Iterator[Case]:
+    """The book's BatchNormalization(gamma, beta) on a batch of 4 with 3 features (§6.3.2).
+
+    The tolerance allows the book's ε = 10e-7 beside core's 1e-7.
+    """
+
+    def make(cls: Any, gamma: Sequence[float] = (1.0,) * 3, beta: Sequence[float] = (0.0,) * 3):
+        return cls(np.array(gamma), np.array(beta))
+
+    def forward(cls: Any) -> Values:
+        x = np.array(_BN_X)
+        return {"out": make(cls).forward(x), "x": x}
+
+    def gamma_beta(cls: Any) -> Values:
+        return {"out": make(cls, _GAMMA, _BETA).forward(np.array(_BN_X))}
+
+    def test_time(cls: Any) -> Values:
+        layer = make(cls)
+        layer.forward(np.array(_BN_X))
+        return {"out": layer.forward(np.array(_BN_X), train_flg=False)}
+
+    def check(cls: Any) -> Values:
+        error = _layer_gradient_error(
+            lambda: make(cls, _GAMMA, _BETA), np.array(_BN_X), np.array(_BN_DOUT)
+        )
+        return {"max_error": error}
+
+    def parameter_gradients(cls: Any) -> Values:
+        layer = make(cls, _GAMMA, _BETA)
+        layer.forward(np.array(_BN_X))
+        layer.backward(np.array(_BN_DOUT))
+        return {"dgamma": layer.dgamma, "dbeta": layer.dbeta}
+
+    new = "BatchNormalization(np.ones(3), np.zeros(3))"
+    with_params = f"BatchNormalization(np.array({list(_GAMMA)}), np.array({list(_BETA)}))"
+    yield _case(
+        name,
+        "forward",
+        f"x = {_BN_X_TEXT}\nout = {new}.forward(x)",
+        forward,
+        L.BatchNormalization,
+        inputs=("x",),
+        rtol=1e-4,
+    )
+    yield _case(
+        name,
+        "gamma_beta",
+        f"out = {with_params}.forward({_BN_X_TEXT})",
+        gamma_beta,
+        L.BatchNormalization,
+        rtol=1e-4,
+    )
+    yield _case(
+        name,
+        "test_time",
+        f"layer = {new}\nlayer.forward(x)  # x as above: the running averages move\n"
+        "out = layer.forward(x, train_flg=False)",
+        test_time,
+        L.BatchNormalization,
+        rtol=1e-4,
+    )
+    yield _case(
+        name,
+        "gradient_check",
+        f"layer = {with_params}\ndout = {_BN_DOUT_TEXT}\n"
+        "max |layer.backward(dout) − numerical_gradient(Σ forward(x)·dout)|",
+        check,
+        L.BatchNormalization,
+        expected={"max_error": Bound(1e-5)},
+    )
+    yield _case(
+        name,
+        "parameter_gradients",
+        f"layer = {with_params}\nlayer.forward(x)\nlayer.backward(dout)\nlayer.dgamma, layer.dbeta",
+        parameter_gradients,
+        L.BatchNormalization,
+        rtol=1e-4,
+    )
+
+
 #: The case builder of every target, by name.
 BUILDERS: dict[str, Callable[[str], Iterator[Case]]] = {
     "step_function": _step_cases,
@@ -853,5 +1000,7 @@ BUILDERS: dict[str, Callable[[str], Iterator[Case]]] = {
     "Affine": _affine_cases,
     "SoftmaxWithLoss": _softmax_loss_cases,
     "TwoLayerNet": _net_cases,
+    "Dropout": _dropout_cases,
+    "BatchNormalization": _batchnorm_cases,
     **{opt: _optimizer_cases for opt in _OPTIMIZER_ARGS},
 }

@@ -526,6 +526,26 @@
         <translation>x²/20 + y² で 30 ステップ</translation>
     </message>
     <message>
+        <source>training and test outputs on one scale</source>
+        <translation>学習時とテスト時の出力のスケールが同じ</translation>
+    </message>
+    <message>
+        <source>training: about half the units dropped</source>
+        <translation>学習時: ニューロンのおよそ半分を消去</translation>
+    </message>
+    <message>
+        <source>with γ and β</source>
+        <translation>γ と β を使う</translation>
+    </message>
+    <message>
+        <source>test time: the running averages</source>
+        <translation>テスト時: 移動平均を使う</translation>
+    </message>
+    <message>
+        <source>dγ and dβ</source>
+        <translation>dγ と dβ</translation>
+    </message>
+    <message>
         <source>raised an error</source>
         <extracomment>Why a case failed, by reason code.</extracomment>
         <translation>エラーが発生</translation>
@@ -574,6 +594,10 @@
         <source>Chapter {0} · {1}</source>
         <extracomment>A file to try the checker on: a few of the book&apos;s functions, some with a known slip.</extracomment>
         <translation>{0}章 · {1}</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>合格</translation>
     </message>
     <message>
         <source>Open .py file…</source>
@@ -2584,7 +2608,7 @@ y と微分は正しいままですが、x をもう一度使うところで影�
     </message>
     <message>
         <source>Chapter 6 labs</source>
-        <extracomment>Workers whose thread outlived the shutdown wait (one long NumPy call): kept referenced so Python never destroys a running QThread (which aborts the process); waited for at exit. New data arrived (or the data went away). The seed changed. False while the tab restores its inputs: pages compute nothing until it is set.</extracomment>
+        <extracomment>New data arrived (or the data went away). The seed changed. False while the tab restores its inputs: pages compute nothing until it is set.</extracomment>
         <translation>6章の実験</translation>
     </message>
     <message>
@@ -5680,7 +5704,7 @@ Softmax: {3}</source>
     <name>TrainingTab</name>
     <message>
         <source>Training dashboard</source>
-        <extracomment>Redraw period of the plots (≈ 30 Hz). The training worker sends its records every 40 ms (25 lists a second), so the plots can move at 25 Hz while the GUI thread handles one small signal per frame. Seconds between two updates of the progress text (the bar moves every frame). Seconds between two checks of whether the run is learning. The longest shutdown() waits for the worker threads, in total. Updates the not-learning check looks back over. Workers whose thread outlived shutdown()&apos;s wait (a dataset still loading, one long NumPy call): kept referenced so that Python never destroys a running QThread, which would abort the process. They have been told to stop and end on their own; at exit we wait for them. Plot refreshes that drew something (read by the latency benchmark).</extracomment>
+        <extracomment>Redraw period of the plots (≈ 30 Hz). The training worker sends its records every 40 ms (25 lists a second), so the plots can move at 25 Hz while the GUI thread handles one small signal per frame. Seconds between two updates of the progress text (the bar moves every frame). Seconds between two checks of whether the run is learning. The longest shutdown() waits for the worker threads, in total. Updates the not-learning check looks back over. Plot refreshes that drew something (read by the latency benchmark).</extracomment>
         <translation>学習ダッシュボード</translation>
     </message>
     <message>

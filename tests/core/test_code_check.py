@@ -274,6 +274,56 @@ class Adam:
             self.m[key] += (1 - self.beta1) * (grads[key] - self.m[key])
             self.v[key] += (1 - self.beta2) * (grads[key] ** 2 - self.v[key])
             params[key] -= lr_t * self.m[key] / (np.sqrt(self.v[key]) + 1e-7)
+
+
+class Dropout:
+    def __init__(self, dropout_ratio=0.5):
+        self.dropout_ratio = dropout_ratio
+        self.mask = None
+
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            self.mask = np.random.rand(*x.shape) > self.dropout_ratio
+            return x * self.mask
+        return x * (1.0 - self.dropout_ratio)
+
+    def backward(self, dout):
+        return dout * self.mask
+
+
+class BatchNormalization:
+    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+        self.gamma, self.beta, self.momentum = gamma, beta, momentum
+        self.running_mean, self.running_var = running_mean, running_var
+        self.batch_size = self.xc = self.xn = self.std = self.dgamma = self.dbeta = None
+
+    def forward(self, x, train_flg=True):
+        if self.running_mean is None:
+            self.running_mean = np.zeros(x.shape[1])
+            self.running_var = np.zeros(x.shape[1])
+        if train_flg:
+            mu = x.mean(axis=0)
+            xc = x - mu
+            var = np.mean(xc**2, axis=0)
+            std = np.sqrt(var + 10e-7)
+            xn = xc / std
+            self.batch_size, self.xc, self.xn, self.std = x.shape[0], xc, xn, std
+            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+        else:
+            xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)
+        return self.gamma * xn + self.beta
+
+    def backward(self, dout):
+        self.dbeta = dout.sum(axis=0)
+        self.dgamma = np.sum(self.xn * dout, axis=0)
+        dxn = self.gamma * dout
+        dxc = dxn / self.std
+        dstd = -np.sum((dxn * self.xc) / (self.std * self.std), axis=0)
+        dvar = 0.5 * dstd / self.std
+        dxc += (2.0 / self.batch_size) * self.xc * dvar
+        dmu = np.sum(dxc, axis=0)
+        return dxc - dmu / self.batch_size
 """
 
 #: The chapter-4 network of the book: sigmoid hidden layer, predict returns probabilities,
@@ -420,6 +470,8 @@ def test_cores_own_implementations_pass_every_case():
         "Affine": L.Affine,
         "SoftmaxWithLoss": L.SoftmaxWithLoss,
         "TwoLayerNet": N.TwoLayerNet,
+        "Dropout": L.Dropout,
+        "BatchNormalization": L.BatchNormalization,
         **O.OPTIMIZERS,
     }
     results = cc.run_battery(ns)
@@ -778,3 +830,59 @@ def test_checking_does_not_change_numpy_in_this_process():
     before = np.geterr()
     cc.check_in_process(SEEDS["B1"][1])
     assert np.geterr() == before
+
+
+_INVERTED_DROPOUT = """
+import numpy as np
+
+
+class Dropout:
+    def __init__(self, dropout_ratio=0.5):
+        self.dropout_ratio = dropout_ratio
+
+    def forward(self, x, train_flg=True):
+        if not train_flg:
+            return x
+        self.mask = (np.random.rand(*x.shape) > self.dropout_ratio) / (1.0 - self.dropout_ratio)
+        return x * self.mask
+
+    def backward(self, dout):
+        return dout * self.mask
+"""
+
+
+def test_inverted_dropout_passes_too():
+    """Scaled while training instead of at test time: the same expected value (§6.4.3)."""
+    result = cc.check_in_process(_INVERTED_DROPOUT).target("Dropout")
+    assert result.passed, [(c.case, c.actual) for c in result.cases if not c.passed]
+
+
+def test_dropout_slips_fail_their_cases():
+    no_mask = _INVERTED_DROPOUT.replace("return dout * self.mask", "return dout")
+    result = cc.check_in_process(no_mask).target("Dropout")
+    assert [c.case for c in result.cases if not c.passed] == ["backward"]
+    keep_ratio = _INVERTED_DROPOUT.replace("> self.dropout_ratio)", "< self.dropout_ratio)")
+    keep_ratio = keep_ratio.replace("(1.0 - self.dropout_ratio)", "self.dropout_ratio")
+    assert cc.check_in_process(keep_ratio).target("Dropout").passed  # p = 0.5: the same thing
+    train_unscaled = _INVERTED_DROPOUT.replace(" / (1.0 - self.dropout_ratio)", "")
+    scale = case(cc.check_in_process(train_unscaled), "Dropout", "scale")
+    assert (scale.passed, scale.mistake) == (False, "B35")
+    assert scale.actual == "test_over_train = 2"
+
+
+def test_batchnorm_slips_fail_their_cases():
+    correct = LEARNER_CORRECT[LEARNER_CORRECT.index("class BatchNormalization") :]
+    source = "import numpy as np\n\n\n" + correct
+    assert cc.check_in_process(source).target("BatchNormalization").passed
+    whole_mean = source.replace("mu = x.mean(axis=0)", "mu = x.mean()")
+    failed = [c.case for c in cc.check_in_process(whole_mean).target("BatchNormalization").cases]
+    assert "forward" in failed
+    no_dvar = source.replace("        dxc += (2.0 / self.batch_size) * self.xc * dvar\n", "")
+    report = cc.check_in_process(no_dvar).target("BatchNormalization")
+    assert {c.case for c in report.cases if not c.passed} == {"gradient_check"}
+    train_stats = source.replace(
+        "xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)",
+        "xn = (x - x.mean(axis=0)) / np.sqrt(x.var(axis=0) + 10e-7)",
+    )
+    report = cc.check_in_process(train_stats).target("BatchNormalization")
+    assert [c.case for c in report.cases if not c.passed] == ["test_time"]

@@ -71,7 +71,8 @@ def test_the_book_terms_are_used(context, source, expected):
 
 
 def _translation_calls_lupdate_cannot_see(path):
-    """tr() calls inside f-strings, and self.tr() of anything but a literal: lupdate skips both."""
+    """tr() calls inside f-strings, self.tr() of anything but a literal, and translate() of a
+    literal text under a context held in a variable: lupdate skips all three."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     inside_fstrings = {
         id(node)
@@ -90,6 +91,13 @@ def _translation_calls_lupdate_cannot_see(path):
             and isinstance(node.args[0].value, str)
         ):
             yield node.lineno, "tr() of something other than a string literal"
+        elif (
+            node.func.attr == "translate"
+            and len(node.args) >= 2
+            and isinstance(node.args[1], ast.Constant)
+            and not isinstance(node.args[0], ast.Constant)
+        ):
+            yield node.lineno, "translate() of a literal text with a context that is not a literal"
 
 
 def test_every_translated_string_is_visible_to_lupdate():

@@ -126,6 +126,11 @@ CASE_LABELS: dict[str, str] = {
     "gradient": QT_TRANSLATE_NOOP("CodeCheckPage", "gradient"),
     "first_step": QT_TRANSLATE_NOOP("CodeCheckPage", "the first step"),
     "race": QT_TRANSLATE_NOOP("CodeCheckPage", "30 steps on x²/20 + y²"),
+    "scale": QT_TRANSLATE_NOOP("CodeCheckPage", "training and test outputs on one scale"),
+    "training": QT_TRANSLATE_NOOP("CodeCheckPage", "training: about half the units dropped"),
+    "gamma_beta": QT_TRANSLATE_NOOP("CodeCheckPage", "with γ and β"),
+    "test_time": QT_TRANSLATE_NOOP("CodeCheckPage", "test time: the running averages"),
+    "parameter_gradients": QT_TRANSLATE_NOOP("CodeCheckPage", "dγ and dβ"),
 }
 
 #: Why a case failed, by reason code.
@@ -202,7 +207,7 @@ def case_label(case_id: str) -> str:
 
 def reason_text(reason: str | None) -> str:
     if reason is None:
-        return QCoreApplication.translate(_CONTEXT, "passed")
+        return QCoreApplication.translate("CodeCheckPage", "passed")
     text = REASON_TEXTS.get(reason)
     return QCoreApplication.translate(_CONTEXT, text) if text else reason
 
