@@ -1097,6 +1097,7 @@ class CodeCheckPage(QWidget):
             for case in result.cases:
                 child = QTreeWidgetItem(item)
                 child.setText(0, case_label(case.case))
+                child.setToolTip(0, case_label(case.case))  # the whole label where it is cut
                 child.setText(1, ("✓ " if case.passed else "✗ ") + reason_text(case.reason))
                 child.setText(2, case.mistake or "")
                 child.setData(0, Qt.ItemDataRole.UserRole, (result.name, case.case))
