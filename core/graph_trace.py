@@ -254,7 +254,33 @@ class NoCopyMistake:
     after: FloatArray
 
 
-Mistake = ReusedLayerMistake | NoCopyMistake
+#: The slips in Affine.backward of the gallery (B25–B27), by the gradient they spoil.
+AffineBug = Literal["dW_with_W", "db_not_summed", "dX_without_transpose"]
+AFFINE_BUGS: Final[tuple[AffineBug, ...]] = get_args(AffineBug)
+
+
+@dataclass(frozen=True)
+class AffineMistake:
+    """One backward formula of the Affine node written wrong (§5.6.2), and what NumPy makes of it.
+
+    ``gradient`` is the input it should give the gradient of ("X", "W" or "b"), ``formula`` the
+    wrong line and ``right`` the right one, ``gallery`` the mistake's id in the gallery. The
+    wrong line gives an array of shape ``shape`` (a number of the wrong shape, or by chance of the
+    right one) or, when NumPy refuses, ``error``: its own message. A gradient always has the
+    shape of what it is the gradient of, ``expected`` — the check that gives every slip away.
+    """
+
+    bug: AffineBug
+    gradient: str
+    formula: str
+    right: str
+    gallery: str
+    expected: tuple[int, ...]
+    shape: tuple[int, ...] | None
+    error: str | None
+
+
+Mistake = ReusedLayerMistake | NoCopyMistake | AffineMistake
 
 
 @dataclass(frozen=True)
@@ -811,13 +837,15 @@ def affine_graph(
     b: Any = (1.0, 2.0, 3.0),
     *,
     dout: Any = ((1.0, 2.0, 3.0), (4.0, 5.0, 6.0)),
+    bug: AffineBug | None = None,
 ) -> Graph:
     """Affine node Y = X·W + B (§5.6.1–5.6.2) with the shape of every edge.
 
     Backward: dX = dY·Wᵀ, (N, 3)·(3, 2) → (N, 2); dW = Xᵀ·dY, (2, N)·(N, 3) → (2, 3);
     dB = Σ over the batch of dY, (N, 3) → (3,): for dY = [[1, 2, 3], [4, 5, 6]], dB = [5, 7, 9].
     X may be one sample (D,) or a batch (N, D). Shapes that do not fit raise
-    :class:`GraphInputError` naming ``"W"``, ``"b"``, ``"X"`` or ``"dout"``.
+    :class:`GraphInputError` naming ``"W"``, ``"b"``, ``"X"`` or ``"dout"``. With ``bug`` the
+    graph stays right and carries an :class:`AffineMistake`: what the wrong line would give.
     """
     X_, W_, b_ = _affine_inputs(X, W, b, ("X", "W", "b"), "affine")
     tracer = _Tracer("affine")
@@ -825,7 +853,41 @@ def affine_graph(
     tracer.input("W", "W", W_)
     tracer.input("b", "b", b_)
     out = tracer.op("affine", "affine", "Affine", ("X", "W", "b"), _AffineOp())
-    return tracer.finish("affine", "Y", _dout(dout, np.shape(out)))
+    d = _dout(dout, np.shape(out))
+    mistake = (
+        None if bug is None else affine_mistake(X_, W_, b_, np.broadcast_to(d, out.shape), bug)
+    )
+    return tracer.finish("affine", "Y", d, mistake)
+
+
+def affine_mistake(
+    X: FloatArray, W: FloatArray, b: FloatArray, dout: FloatArray, bug: AffineBug
+) -> AffineMistake:
+    """Run the wrong backward line ``bug`` of the gallery (B25–B27) on these arrays (§5.6.2)."""
+    x2 = X.reshape(-1, W.shape[0])
+    dout2 = np.asarray(dout, dtype=float).reshape(x2.shape[0], W.shape[1])
+    lines: dict[str, tuple[str, str, str, str, tuple[int, ...], Callable[[], FloatArray]]] = {
+        "dW_with_W": (
+            "W", "dW = np.dot(W.T, dout)", "dW = np.dot(X.T, dout)", "B25", W.shape,
+            lambda: np.dot(W.T, dout2),
+        ),
+        "db_not_summed": (
+            "b", "db = dout", "db = np.sum(dout, axis=0)", "B26", b.shape, lambda: dout2,
+        ),
+        "dX_without_transpose": (
+            "X", "dX = np.dot(dout, W)", "dX = np.dot(dout, W.T)", "B27", X.shape,
+            lambda: np.dot(dout2, W),
+        ),
+    }  # fmt: skip
+    if bug not in lines:
+        raise ValueError(f"bug must be one of {', '.join(AFFINE_BUGS)}, got {bug!r}")
+    gradient, formula, right, gallery, expected, wrong = lines[bug]
+    try:
+        shape: tuple[int, ...] | None = wrong().shape
+        error = None
+    except ValueError as exc:  # NumPy's own words: "shapes (2,3) and (2,3) not aligned ..."
+        shape, error = None, str(exc)
+    return AffineMistake(bug, gradient, formula, right, gallery, tuple(expected), shape, error)
 
 
 def softmax_with_loss_graph(a: Any = ((0.3, 2.9, 4.0), (1.0, 1.0, 1.0)), t: Any = (2, 0)) -> Graph:

@@ -1775,6 +1775,26 @@ ZDL Studio はこのまま使えます。入力した内容は残っています
         <translation>forward で out = x.copy() ではなく out = x と書いた ReLU</translation>
     </message>
     <message>
+        <source>No mistake in backward</source>
+        <translation>backward に間違いなし</translation>
+    </message>
+    <message>
+        <source>Mistake: dW = Wᵀ·dY (B25)</source>
+        <translation>間違い: dW = Wᵀ·dY（B25）</translation>
+    </message>
+    <message>
+        <source>Mistake: dB = dY, not summed (B26)</source>
+        <translation>間違い: dB = dY（総和を取らない、B26）</translation>
+    </message>
+    <message>
+        <source>Mistake: dX = dY·W, no transpose (B27)</source>
+        <translation>間違い: dX = dY·W（転置しない、B27）</translation>
+    </message>
+    <message>
+        <source>A slip in Affine.backward: see what NumPy makes of it with these shapes</source>
+        <translation>Affine.backward の書き間違い: この形状で NumPy がどう扱うかを見ます</translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation>全体表示</translation>
     </message>
@@ -2089,6 +2109,18 @@ forward の前の x:
 forward の後の x:
 {1}
 y と微分は正しいままですが、x をもう一度使うところで影響が出ます。本書の Relu では out = x.copy() と書いています。</translation>
+    </message>
+    <message>
+        <source>{0}: NumPy refuses: {1}. The gradient of {2} must have {2}&apos;s shape {3}, and only {4} gives it.</source>
+        <translation>{0}: NumPy が計算を拒否します: {1}。{2} の勾配は {2} と同じ形状 {3} でなければならず、それを与えるのは {4} だけです。</translation>
+    </message>
+    <message>
+        <source>{0} gives shape {1}, but {2} has shape {3}: a gradient always has the shape of what it is the gradient of. The right line: {4}.</source>
+        <translation>{0} の形状は {1} ですが、{2} の形状は {3} です。勾配は、微分する対象と常に同じ形状になります。正しい行: {4}。</translation>
+    </message>
+    <message>
+        <source>{0} happens to give {1}&apos;s shape {2} with these inputs, so NumPy says nothing, yet the numbers are wrong; other shapes would give it away. The right line: {3}.</source>
+        <translation>この入力では {0} がたまたま {1} と同じ形状 {2} になるので NumPy は何も言いませんが、値は間違っています。別の形状なら間違いが分かります。正しい行: {3}。</translation>
     </message>
     <message>
         <source>Type at least one number, for example 1, -2, 3.</source>

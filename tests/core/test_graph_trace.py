@@ -469,3 +469,35 @@ def test_scalar_inputs_must_be_finite_numbers():
     assert (info.value.code, info.value.input) == ("not_a_number", "orange")
     with pytest.raises(G.GraphInputError):
         G.add_node_graph(True, 1.0)
+
+
+# --- the Affine slips of the gallery (B25–B27) --------------------------------------------------
+
+
+def test_affine_slips_are_given_away_by_their_shapes():
+    """The book's shapes: X (2, 2), W (2, 3), dY (2, 3). Each wrong line gives an array of the
+    wrong shape or a NumPy error; the graph itself stays right."""
+    right = G.affine_graph()
+    for bug, gradient, expected, shape in (
+        ("dW_with_W", "W", (2, 3), (3, 3)),  # Wᵀ (3, 2) · dY (2, 3)
+        ("db_not_summed", "b", (3,), (2, 3)),  # one row per sample, not one number per column
+    ):
+        graph = G.affine_graph(bug=bug)
+        m = graph.mistake
+        assert isinstance(m, G.AffineMistake)
+        assert (m.gradient, m.expected, m.shape, m.error) == (gradient, expected, shape, None)
+        for step, right_step in zip(graph.backward_steps, right.backward_steps, strict=True):
+            for got, want in zip(step.passed, right_step.passed, strict=True):
+                np.testing.assert_array_equal(got, want)
+    m = G.affine_graph(bug="dX_without_transpose").mistake
+    assert m.shape is None and "not aligned" in m.error  # dY (2, 3) · W (2, 3)
+    assert (m.gradient, m.expected, m.gallery) == ("X", (2, 2), "B27")
+
+
+def test_an_affine_slip_can_fit_by_chance_and_still_be_wrong():
+    """Square matrices: Wᵀ·dY has W's shape, so only the numbers tell the slip apart."""
+    W = np.array([[1.0, 2.0], [3.0, 4.0]])
+    m = G.affine_mistake(np.eye(2), W, np.zeros(2), np.ones((2, 2)), "dW_with_W")
+    assert m.shape == m.expected == (2, 2)
+    with pytest.raises(ValueError, match="bug must be one of"):
+        G.affine_mistake(np.eye(2), W, np.zeros(2), np.ones((2, 2)), "dW_wrong")

@@ -4,6 +4,7 @@ The oracles are the book's numbers (pain points §b B1–B3, R1, SG1, AF1–AF2,
 graph's 220 / 2.2, 110, 200, apples and oranges' 715 / 2.2, 110, 3.3, 165, 650, and so on.
 """
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextDocument, QWheelEvent
@@ -280,6 +281,26 @@ def test_relu_without_copy_shows_the_overwritten_input(qtbot, tab):
     assert "x after forward:\n[[1 0]\n [0 3]]" in message
     tab.no_copy_check.setChecked(False)
     assert tab.no_copy_message.isHidden()
+
+
+def test_affine_slips_show_what_numpy_makes_of_them(qtbot, tab):
+    """B25–B27 in Affine.backward: the message names the shape that gives the slip away (or
+    NumPy's refusal); the graph itself keeps the right gradients."""
+    choose(tab, "affine")
+    combo = tab.affine_bug_combo
+    assert tab.affine_message.isHidden()
+    combo.setCurrentIndex(combo.findData("dW_with_W"))
+    message = tab.affine_message.message
+    assert "dW = np.dot(W.T, dout) gives shape (3, 3), but W has shape (2, 3)" in message
+    assert message.endswith("(B25)")
+    combo.setCurrentIndex(combo.findData("dX_without_transpose"))
+    assert "not aligned" in tab.affine_message.message
+    assert "dX = np.dot(dout, W.T)" in tab.affine_message.message
+    combo.setCurrentIndex(combo.findData("db_not_summed"))
+    assert "db = dout gives shape (2, 3), but b has shape (3,)" in tab.affine_message.message
+    np.testing.assert_array_equal(tab.graph.node("b").grad, [5.0, 7.0, 9.0])  # still right
+    combo.setCurrentIndex(0)
+    assert tab.affine_message.isHidden()
 
 
 # --- the MulLayer mistake (5.2) and the gradient check (5.7) ----------------------------------------

@@ -6,7 +6,8 @@ network), edits its inputs and steps through the forward pass and then the backw
 values sit above the arrows, derivatives below them in another colour; at each backward step a
 panel states the chain rule with the numbers: upstream derivative × local derivative = the
 derivative passed on. A gradient check puts the numerical derivatives next to backprop's, and
-two common-mistake toggles show a reused ``MulLayer`` and a ReLU without ``.copy()``.
+common-mistake toggles show a reused ``MulLayer``, a ReLU without ``.copy()`` and the three
+slips of ``Affine.backward`` that the shapes give away.
 
 Every number comes from :mod:`core.graph_trace` (which runs the layers of :mod:`core.layers`)
 and the reveal order from :class:`core.graph_player.GraphPlayer`; the playback bar's timer only
@@ -52,8 +53,10 @@ from PySide6.QtWidgets import (
 
 from core.graph_player import GraphPlayer
 from core.graph_trace import (
+    AFFINE_BUGS,
     BUILDERS,
     CHECK_TOLERANCE,
+    AffineMistake,
     CheckRow,
     Graph,
     GraphInputError,
@@ -282,6 +285,7 @@ class GraphTab(StudyTab):
                     editor.editor.textChanged.connect(self._on_input_changed)
         for check in (self.expanded_check, self.reuse_check, self.no_copy_check):
             check.toggled.connect(self._on_input_changed)
+        self.affine_bug_combo.currentIndexChanged.connect(self._on_input_changed)
 
         self._ready = True
         self.finish_setup()
@@ -318,9 +322,14 @@ class GraphTab(StudyTab):
         self.reuse_message = InlineMessage()
         self.no_copy_check = QCheckBox()
         self.no_copy_message = InlineMessage()
+        self.affine_bug_combo = QComboBox()
+        for bug in (None, *AFFINE_BUGS):
+            self.affine_bug_combo.addItem("", bug)
+        self.affine_message = InlineMessage()
         page_extras: dict[str, tuple[QWidget, ...]] = {
             "apple": (self.reuse_check, self.reuse_message),
             "relu": (self.no_copy_check, self.no_copy_message),
+            "affine": (self.affine_bug_combo, self.affine_message),
             "sigmoid": (self.expanded_check,),
         }
         for graph_id, _, _ in GRAPHS:
@@ -479,6 +488,18 @@ class GraphTab(StudyTab):
         self.no_copy_check.setToolTip(
             self.tr("A ReLU whose forward writes out = x instead of out = x.copy()")
         )
+        for index, text in enumerate(
+            (
+                self.tr("No mistake in backward"),
+                self.tr("Mistake: dW = Wᵀ·dY (B25)"),
+                self.tr("Mistake: dB = dY, not summed (B26)"),
+                self.tr("Mistake: dX = dY·W, no transpose (B27)"),
+            )
+        ):
+            self.affine_bug_combo.setItemText(index, text)
+        self.affine_bug_combo.setToolTip(
+            self.tr("A slip in Affine.backward: see what NumPy makes of it with these shapes")
+        )
         self.legend_label.setText(self._legend_html())
         self.fit_button.setText(self.tr("Fit"))
         self.fit_button.setToolTip(
@@ -567,13 +588,15 @@ class GraphTab(StudyTab):
         """True while an input has an error and the last valid graph is shown instead."""
         return self._stale
 
-    def _flags(self, graph_id: str) -> dict[str, bool]:
+    def _flags(self, graph_id: str) -> dict[str, object]:
         if graph_id == "apple":
             return {"reuse_mul_layer": self.reuse_check.isChecked()}
         if graph_id == "relu":
             return {"forget_copy": self.no_copy_check.isChecked()}
         if graph_id == "sigmoid":
             return {"expanded": self.expanded_check.isChecked()}
+        if graph_id == "affine":
+            return {"bug": self.affine_bug_combo.currentData()}
         return {}
 
     def _builder(self, graph_id: str) -> Callable[..., Graph]:
@@ -807,6 +830,11 @@ class GraphTab(StudyTab):
             self.no_copy_message.show_message(self.text.no_copy_text(graph.mistake), Level.WARNING)
         else:
             self.no_copy_message.clear_message()
+        graph = self._last_good.get("affine")
+        if graph is not None and isinstance(graph.mistake, AffineMistake):
+            self.affine_message.show_message(self.text.affine_text(graph.mistake), Level.WARNING)
+        else:
+            self.affine_message.clear_message()
 
     # --- the gradient check -----------------------------------------------------------------------
 

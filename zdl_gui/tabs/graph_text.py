@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from core.graph_player import GraphPlayer
 from core.graph_trace import (
+    AffineMistake,
     BackwardStep,
     ForwardStep,
     Graph,
@@ -428,6 +429,32 @@ class GraphText(QObject):
             format_array(mistake.before, PANEL_DIGITS), format_array(mistake.after, PANEL_DIGITS)
         )
 
+    def affine_text(self, mistake: AffineMistake) -> str:
+        """What a wrong line of Affine.backward gives with the current shapes (§5.6.2)."""
+        name = mistake.gradient
+        if mistake.error is not None:
+            text = self.tr(
+                "{0}: NumPy refuses: {1}. The gradient of {2} must have {2}'s shape {3}, and "
+                "only {4} gives it."
+            ).format(mistake.formula, mistake.error, name, _shape(mistake.expected), mistake.right)
+        elif mistake.shape != mistake.expected:
+            text = self.tr(
+                "{0} gives shape {1}, but {2} has shape {3}: a gradient always has the shape of "
+                "what it is the gradient of. The right line: {4}."
+            ).format(
+                mistake.formula,
+                _shape(mistake.shape),
+                name,
+                _shape(mistake.expected),
+                mistake.right,
+            )
+        else:
+            text = self.tr(
+                "{0} happens to give {1}'s shape {2} with these inputs, so NumPy says nothing, "
+                "yet the numbers are wrong; other shapes would give it away. The right line: {3}."
+            ).format(mistake.formula, name, _shape(mistake.expected), mistake.right)
+        return f"{text} ({mistake.gallery})"
+
     # --- bad input ---------------------------------------------------------------------------------
 
     def parse_error_text(self, err: ParseError, max_numbers: int) -> str:
@@ -514,3 +541,8 @@ class GraphText(QObject):
         if code == "not_finite":
             return self.tr("Only finite numbers are allowed here.")
         return str(err)
+
+
+def _shape(shape: tuple[int, ...] | None) -> str:
+    """A shape as NumPy prints it: (2, 3), (3,)."""
+    return str(tuple(shape or ()))
