@@ -43,3 +43,16 @@ def clean_shutdown() -> Callable[[QWidget], None]:
         assert not timers, f"{len(timers)} timer(s) left active"
 
     return shut_down
+
+
+@pytest.fixture
+def open_with_data(qtbot, show) -> Callable[[type[QWidget]], QWidget]:
+    """Open a new view of a class whose built-in data loads in a worker (the training dashboard,
+    the labs) and wait until the data is there."""
+
+    def open_view(cls: type[QWidget]) -> QWidget:
+        widget = show(cls())
+        qtbot.waitUntil(lambda: widget.data is not None, timeout=60_000)
+        return widget
+
+    return open_view

@@ -39,15 +39,9 @@ PAGE_INIT, PAGE_BN, PAGE_OVERFIT, PAGE_HP = range(4)
 
 
 @pytest.fixture
-def open_tab(qtbot, show):
-    """Open a new LabsTab and wait until its built-in data has loaded."""
-
-    def open_loaded() -> LabsTab:
-        widget = show(LabsTab())
-        qtbot.waitUntil(lambda: widget.data is not None, timeout=LONG)
-        return widget
-
-    return open_loaded
+def open_tab(open_with_data):
+    """Open a new LabsTab with its built-in data loaded."""
+    return lambda: open_with_data(LabsTab)
 
 
 @pytest.fixture

@@ -25,15 +25,9 @@ LONG = 30_000  # ms: generous for a busy CI machine; waits end as soon as the co
 
 
 @pytest.fixture
-def open_tab(qtbot, show):
-    """Open a new TrainingTab and wait until its built-in data has loaded."""
-
-    def open_loaded() -> TrainingTab:
-        widget = show(TrainingTab())
-        qtbot.waitUntil(lambda: widget.data is not None, timeout=LONG)
-        return widget
-
-    return open_loaded
+def open_tab(open_with_data):
+    """Open a new TrainingTab with its built-in data loaded."""
+    return lambda: open_with_data(TrainingTab)
 
 
 @pytest.fixture
