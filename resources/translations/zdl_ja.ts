@@ -5898,12 +5898,20 @@ Press Choose… and pick the book&apos;s mnist.pkl, a mnist.npz, or the folder&a
         <translation>（一時停止中）</translation>
     </message>
     <message>
+        <source>Watching the loss: a warning appears here if it stays at the loss of pure guessing, −log(1/{0}) = {1}, or near the cap −log(δ).</source>
+        <translation>損失関数の値を見守っています: 当てずっぽうで答えたときの値 −log(1/{0}) = {1} や、上限 −log(δ) の近くにとどまったら、ここに警告が出ます。</translation>
+    </message>
+    <message>
         <source>Not learning: in the last {0} updates the loss never came clearly below {1} = −log(1/{2}), the loss of pure guessing (accuracy ≈ {3}). The learning rate may be too small or too large, or the initial weights too small.</source>
         <translation>学習が進んでいません: 直近 {0} 回の更新で、損失関数の値が一度も {1} = −log(1/{2})（当てずっぽうで答えたときの値で、認識精度 ≈ {3}）をはっきりと下回っていません。学習率が小さすぎるか大きすぎる、または重みの初期値が小さすぎる可能性があります。</translation>
     </message>
     <message>
         <source>Not learning: the loss stays near {0}. One confidently wrong answer costs at most −log(δ) = {1} (δ = 1e-7 keeps the cross-entropy finite), so the network is sure of wrong answers. The learning rate η = {2} is far too large; it shows as this plateau rather than as NaN.</source>
         <translation>学習が進んでいません: 損失関数の値が {0} 付近にとどまっています。確信をもって間違えた答え 1 つの損失は最大で −log(δ) = {1} です（δ = 1e-7 によって交差エントロピー誤差が無限大にならないようにしています）。つまり、ネットワークは間違った答えを確信しています。学習率 η = {2} が大きすぎます。その影響が、NaN ではなくこの平らな部分として現れています。</translation>
+    </message>
+    <message>
+        <source>Learning: the loss has come clearly below {0}, the loss of pure guessing.</source>
+        <translation>学習が進んでいます: 損失関数の値が、当てずっぽうで答えたときの値 {0} をはっきりと下回りました。</translation>
     </message>
     <message>
         <source>Resume</source>

@@ -245,7 +245,14 @@ def test_a_huge_learning_rate_diverges_and_the_dashboard_explains_it(qtbot, tab)
 def test_a_far_too_large_rate_without_nan_is_flagged_as_not_learning(qtbot, tab):
     # the δ-capped cross-entropy keeps the loss finite: it sits near 0.9 × 16.1 instead of NaN
     configure(qtbot, tab, iterations=400, lr="1000", init="he")
-    run = run_to_end(qtbot, tab)
+    click(qtbot, tab.start_button)
+    note = tab.learning_message
+    assert note.level is Level.INFO and "−log(1/10) = 2.303" in note.message
+    plot_height = tab.curves.loss_plot.height()
+    qtbot.waitUntil(lambda: tab.state == "idle", timeout=LONG)
+    run = tab.current_run
+    # the warning took the note's room: the plots kept their size (no whole repaint mid-run)
+    assert tab.curves.loss_plot.height() == plot_height
     assert run.history.stop_reason is StopReason.FINISHED
     assert tab.learning_message.level is Level.WARNING
     assert "Not learning" in tab.learning_message.message

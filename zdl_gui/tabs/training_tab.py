@@ -47,6 +47,7 @@ from core.training_runs import (
     MAX_ITERATIONS,
     LearningState,
     build_network,
+    chance_loss,
     check_learning,
     loss_evaluations_per_step,
     planned_length,
@@ -174,6 +175,7 @@ class TrainingTab(StudyTab):
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.run_message = InlineMessage()
         self.learning_message = InlineMessage()
+        self.learning_message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         # --- pages ---
         self.curves = TrainingCurves()
@@ -530,7 +532,7 @@ class TrainingTab(StudyTab):
         self._run_classes = dataset.n_classes
         self._run = self.curves.new_run(config, max_iter, max_iter / per_epoch)
         self._snapshot, self._snapshot_new, self._numerical = None, False, None
-        self.learning_message.clear_message()
+        self._watch_learning()
         if config.gradient_method == "numerical":
             self.run_message.show_message(
                 self.tr(
@@ -625,6 +627,7 @@ class TrainingTab(StudyTab):
         self._end_run()
         self.run_message.clear_message()
         self.learning_message.clear_message()
+        self.learning_message.setMinimumHeight(0)
         self.inspector.clear()
         self.predictions.clear()
         self.boundary.set_data(self._data)
@@ -884,6 +887,23 @@ class TrainingTab(StudyTab):
             text += "  " + self.tr("(paused)")
         self.progress_label.setText(text)
 
+    def _watch_learning(self) -> None:
+        """Say what the learning check watches for, in the room its warnings will need.
+
+        Three lines are kept from the start of the run, so a warning that appears mid-run takes
+        the place of this note instead of shrinking the plots, which would repaint them whole.
+        """
+        self.learning_message.setMinimumHeight(
+            3 * self.learning_message.fontMetrics().lineSpacing()
+        )
+        self.learning_message.show_message(
+            self.tr(
+                "Watching the loss: a warning appears here if it stays at the loss of pure "
+                "guessing, −log(1/{0}) = {1}, or near the cap −log(δ)."
+            ).format(self._run_classes, T.number(chance_loss(self._run_classes))),
+            Level.INFO,
+        )
+
     def _check_learning(self) -> None:
         """Warn while the loss stays at chance level or near the cap (pain point D8c)."""
         run = self._run
@@ -921,7 +941,12 @@ class TrainingTab(StudyTab):
                 Level.WARNING,
             )
         elif check.state is LearningState.LEARNING:
-            self.learning_message.clear_message()
+            self.learning_message.show_message(
+                self.tr(
+                    "Learning: the loss has come clearly below {0}, the loss of pure guessing."
+                ).format(T.number(check.chance_loss)),
+                Level.INFO,
+            )
 
     def _sync_buttons(self) -> None:
         state, has_data = self._state, self._data is not None
