@@ -907,7 +907,9 @@ def _batchnorm_cases(name: str) -> Iterator[Case]:
     The tolerance allows the book's ε = 10e-7 beside core's 1e-7.
     """
 
-    def make(cls: Any, gamma: Sequence[float] = (1.0,) * 3, beta: Sequence[float] = (0.0,) * 3):
+    def make(
+        cls: Any, gamma: Sequence[float] = (1.0,) * 3, beta: Sequence[float] = (0.0,) * 3
+    ) -> Any:
         return cls(np.array(gamma), np.array(beta))
 
     def forward(cls: Any) -> Values:

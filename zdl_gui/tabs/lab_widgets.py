@@ -189,7 +189,9 @@ class LabRunView(QWidget):
     passes on only what the current job sends. A job's error is shown under the controls.
     """
 
-    def __init__(self, context: LabContext, runner_name: str, parent: QWidget | None = None):
+    def __init__(
+        self, context: LabContext, runner_name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.runner = context.runner(runner_name)
