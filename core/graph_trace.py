@@ -854,18 +854,20 @@ def affine_graph(
     tracer.input("b", "b", b_)
     out = tracer.op("affine", "affine", "Affine", ("X", "W", "b"), _AffineOp())
     d = _dout(dout, np.shape(out))
-    mistake = (
-        None if bug is None else affine_mistake(X_, W_, b_, np.broadcast_to(d, out.shape), bug)
-    )
+    mistake = None if bug is None else affine_mistake(X_, W_, b_, d, bug)
     return tracer.finish("affine", "Y", d, mistake)
 
 
-def affine_mistake(
-    X: FloatArray, W: FloatArray, b: FloatArray, dout: FloatArray, bug: AffineBug
-) -> AffineMistake:
-    """Run the wrong backward line ``bug`` of the gallery (B25–B27) on these arrays (§5.6.2)."""
+def affine_mistake(X: Any, W: Any, b: Any, dout: Any, bug: AffineBug) -> AffineMistake:
+    """Run the wrong backward line ``bug`` of the gallery (B25–B27) on these inputs (§5.6.2).
+
+    The inputs are checked as :func:`affine_graph` checks them (:class:`GraphInputError` for
+    shapes that do not fit); ``dout`` is a number or an array of Y's shape.
+    """
+    X, W, b = _affine_inputs(X, W, b, ("X", "W", "b"), "affine")
     x2 = X.reshape(-1, W.shape[0])
-    dout2 = np.asarray(dout, dtype=float).reshape(x2.shape[0], W.shape[1])
+    dout2 = np.asarray(_dout(dout, (*X.shape[:-1], W.shape[1])), dtype=float)
+    dout2 = dout2.reshape(x2.shape[0], W.shape[1])
     lines: dict[str, tuple[str, str, str, str, tuple[int, ...], Callable[[], FloatArray]]] = {
         "dW_with_W": (
             "W", "dW = np.dot(W.T, dout)", "dW = np.dot(X.T, dout)", "B25", W.shape,

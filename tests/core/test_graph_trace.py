@@ -501,3 +501,6 @@ def test_an_affine_slip_can_fit_by_chance_and_still_be_wrong():
     assert m.shape == m.expected == (2, 2)
     with pytest.raises(ValueError, match="bug must be one of"):
         G.affine_mistake(np.eye(2), W, np.zeros(2), np.ones((2, 2)), "dW_wrong")
+    with pytest.raises(G.GraphInputError, match="shapes do not fit"):
+        G.affine_mistake(np.ones((2, 3)), W, np.zeros(2), np.ones((2, 2)), "dW_with_W")
+    assert G.affine_mistake(np.eye(2), W, np.zeros(2), 1.0, "db_not_summed").shape == (2, 2)
